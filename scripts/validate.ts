@@ -1,0 +1,24 @@
+/**
+ * `npm run validate`: check every content file and report all problems at once.
+ * Exit code 1 when anything is wrong, so the build (and CI) stop before writing a page.
+ */
+import { buildToday } from '../src/lib/dates.ts';
+import { contentDir } from '../src/lib/content-files.ts';
+import { formatError } from '../src/lib/friendly-errors.ts';
+import { validateContentDir } from '../src/lib/validate-content.ts';
+
+const today = buildToday(process.env.BUILD_DATE);
+const dir = contentDir();
+const { errors, counts } = validateContentDir(dir, today);
+const summary = Object.entries(counts)
+  .map(([name, n]) => `${name} ${n}`)
+  .join(', ');
+
+if (errors.length > 0) {
+  for (const error of errors) console.error(`${formatError(error)}\n`);
+  console.error(
+    `内容检查未通过：${errors.length} 处问题（${summary}；按 ${today} 检查）。改正后重新运行 npm run validate。`,
+  );
+  process.exit(1);
+}
+console.log(`内容检查通过：${summary}（按 ${today} 检查，目录 ${dir}）`);

@@ -1,0 +1,8 @@
+/**
+ * Facts about this build, computed once: the day it is "today" in Asia/Shanghai (BUILD_DATE overrides it) and
+ * the instant the build ran. Every page filters and labels content with these, never with `new Date()`.
+ */
+import { buildToday } from './lib/dates.ts';
+
+export const BUILT_AT = new Date();
+export const TODAY = buildToday(process.env.BUILD_DATE, BUILT_AT);

@@ -1,0 +1,62 @@
+/**
+ * Validate the whole content directory: syntax, file names, each file against its schema, then cross-file rules.
+ * Returns every error at once (never stops at the first), plus the parsed content when there are none.
+ * Used by `npm run validate`, by the build integration and by tests.
+ */
+import type { z } from 'astro/zod';
+import { collections, type CollectionName } from '../schemas/index.ts';
+import { readContent, type RawEntry } from './content-files.ts';
+import { crossFileErrors, type Content, type Entry } from './content-rules.ts';
+import { parseWithFriendlyErrors, type ContentError } from './friendly-errors.ts';
+
+export interface ValidationResult {
+  errors: ContentError[];
+  content: Content;
+  /** Number of files read, per collection. */
+  counts: Record<CollectionName, number>;
+}
+
+function checkFileName(entry: RawEntry): ContentError | undefined {
+  const spec = collections[entry.collection];
+  if (!('fileName' in spec)) return undefined;
+  if (spec.fileName.pattern.test(entry.id)) return undefined;
+  return {
+    file: entry.file,
+    field: '',
+    label: '文件名',
+    message: `文件名“${entry.id}”不符合要求`,
+    fix: `文件名只用小写英文字母、数字和连字符：${spec.fileName.hint}`,
+  };
+}
+
+/** Validate raw entries (already read from disk, or built in memory by tests and importers). */
+export function validateEntries(raw: RawEntry[], today: string, readErrors: ContentError[] = []): ValidationResult {
+  const errors = [...readErrors];
+  const content: Content = { site: undefined, places: [], notices: [], meetings: [], stats: [], legal: [] };
+  const counts = Object.fromEntries(Object.keys(collections).map((k) => [k, 0])) as Record<CollectionName, number>;
+  for (const entry of raw) {
+    counts[entry.collection] += 1;
+    const nameError = checkFileName(entry);
+    if (nameError) errors.push(nameError);
+    const schema: z.ZodType = collections[entry.collection].schema;
+    const parsed = parseWithFriendlyErrors(schema, entry.data, entry.file, entry.lineOf);
+    if (!parsed.ok) {
+      errors.push(...parsed.errors);
+      continue;
+    }
+    const valid: Entry<never> = { id: entry.id, file: entry.file, data: parsed.data as never, lineOf: entry.lineOf };
+    if (entry.body !== undefined) valid.body = entry.body;
+    if (entry.collection === 'site') content.site = valid;
+    else (content[entry.collection] as Entry<unknown>[]).push(valid);
+  }
+  errors.push(...crossFileErrors(content, today));
+  // One file's problems together, top to bottom, files in path order: the order an editor fixes them in.
+  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+  return { errors, content, counts };
+}
+
+/** Read and validate a content directory. */
+export function validateContentDir(dir: string, today: string, projectRoot?: string): ValidationResult {
+  const { entries, errors } = readContent(dir, projectRoot);
+  return validateEntries(entries, today, errors);
+}

@@ -1,0 +1,105 @@
+/**
+ * Building blocks shared by the content schemas.
+ *
+ * Every field carries `.meta({ title, description, ... })`: the Chinese title and hint are what editors see in
+ * the CMS and in validation errors, and what journalists see in the open-data table schemas. Keep them short
+ * and in the words a village clerk uses.
+ */
+import { z } from 'astro/zod';
+
+/** Extra facts attached to a field with `.meta()`; read by the CMS config builder and the data-package builder. */
+export interface FieldMeta {
+  /** Chinese label shown to editors and in open data. */
+  title: string;
+  /** Chinese hint shown under the field in the CMS. */
+  description?: string;
+  /** Unit of a count, e.g. 件, 人, 次. */
+  unit?: string;
+  /** How to fix a value that fails a pattern or format check (Chinese). */
+  fix?: string;
+  /** Decap widget override when the schema type alone does not decide it (e.g. `text`, `markdown`, `file`). */
+  widget?: string;
+  /** Labels for enum values, same order as the enum. */
+  optionLabels?: Record<string, string>;
+  /** Example value used in docs and error hints. */
+  example?: string;
+}
+
+/** Attach Chinese metadata to a schema (typed wrapper around zod's `.meta()`). */
+export function field<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
+  return schema.meta({ ...meta });
+}
+
+/** The metadata attached with {@link field}, if any. */
+export function fieldMeta(schema: z.ZodType): FieldMeta | undefined {
+  return z.globalRegistry.get(schema) as FieldMeta | undefined;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `value` is a real calendar day written as YYYY-MM-DD (rejects 2025-02-30). */
+export function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * A calendar day, stored as the string `YYYY-MM-DD`.
+ * YAML front matter turns an unquoted `2025-03-01` into a Date at UTC midnight; we accept that and normalise it,
+ * so editors may write dates with or without quotes.
+ */
+export const isoDate = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string()
+    .regex(ISO_DATE, { message: '日期格式不对（应为 YYYY-MM-DD，如 2025-03-01）' })
+    .refine(isCalendarDate, {
+      message: '这一天不存在（请核对月份和日期，如 2 月没有 30 日）',
+      params: { fix: '改为日历上存在的日期，如 2026-02-28' },
+    }),
+);
+
+/** A calendar month `YYYY-MM`. */
+export const isoMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '不是有效的月份（格式应为 YYYY-MM，如 2025-03）' });
+
+/** ASCII identifier used in file names and URLs: lowercase letters, digits and hyphens. */
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: '只能使用小写英文字母、数字和连字符（如 taoyuan-village）' });
+
+/**
+ * A phone number meant to be public (office line or a grid worker's work mobile):
+ * mainland mobile (11 digits starting with 1), landline with area code (0xxx-xxxxxxx), or a short service number (12345).
+ */
+export const publicPhone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,5})?|1\d{4})$/, {
+  message: '电话号码格式不对（手机 11 位，如 13812345678；座机带区号，如 0571-88001234；或 12345 等服务热线）',
+});
+
+/** A non-negative whole-number count (residents, cases, events…). */
+export function count(title: string, unit: string, description?: string) {
+  const schema = z
+    .number()
+    .int({ message: '应为整数' })
+    .min(0, { message: '不能为负数' })
+    .max(10_000_000, { message: '数字过大，请检查是否多输了位数' });
+  return field(schema, description === undefined ? { title, unit } : { title, unit, description });
+}
+
+/** A person's name as publicly displayed (2–20 characters, no digits so ID numbers cannot hide here). */
+export const personName = z
+  .string()
+  .min(2, { message: '姓名至少 2 个字' })
+  .max(20, { message: '姓名不超过 20 个字' })
+  .regex(/^[^\d]+$/, { message: '姓名中不能有数字' });
+
+/** Publicly listed contact for a notice or a portal: who answers questions. */
+export const contact = z.object({
+  name: field(personName, { title: '联系人' }),
+  role: field(z.string().min(2).max(40).optional(), { title: '职务', description: '如 村委会文书、财务监督员' }),
+  phone: field(publicPhone, { title: '联系电话', description: '办公电话或工作手机，会在网站上公开' }),
+});
+export type Contact = z.infer<typeof contact>;

@@ -1,0 +1,79 @@
+/**
+ * The content types, where their files live and how they are written. `src/content.config.ts`, the validate CLI,
+ * the CMS config builder and the open-data builder all read this one table.
+ */
+import type { z } from 'astro/zod';
+import { legalSchema } from './legal.ts';
+import { meetingSchema } from './meeting.ts';
+import { noticeSchema } from './notice.ts';
+import { placeSchema } from './place.ts';
+import { siteSchema } from './site.ts';
+import { statsSchema } from './stats.ts';
+
+export interface CollectionSpec {
+  /** Folder (or file, for `site`) relative to the content directory. */
+  path: string;
+  /** `md`: front matter + Markdown body; `json`: one JSON object per file. */
+  format: 'md' | 'json';
+  /** One file (site settings) or a folder of entries. */
+  kind: 'file' | 'folder';
+  /** Chinese name of the collection. */
+  label: string;
+  /** Pattern every file name (without extension) in a folder must match, with a Chinese explanation. */
+  fileName?: { pattern: RegExp; hint: string };
+  schema: z.ZodType;
+}
+
+const DATED_SLUG = {
+  pattern: /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  hint: '日期-英文或拼音，如 2025-03-01-dibao-gongshi',
+};
+
+export const collections = {
+  site: { path: 'site.json', format: 'json', kind: 'file', label: '网站设置', schema: siteSchema },
+  places: {
+    path: 'places',
+    format: 'json',
+    kind: 'folder',
+    label: '地点（街道、村社区、网格）',
+    fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, hint: '英文或拼音，如 taoyuan、taoyuan-g1' },
+    schema: placeSchema,
+  },
+  notices: {
+    path: 'notices',
+    format: 'md',
+    kind: 'folder',
+    label: '村务公开',
+    fileName: DATED_SLUG,
+    schema: noticeSchema,
+  },
+  meetings: {
+    path: 'meetings',
+    format: 'md',
+    kind: 'folder',
+    label: '议事纪要',
+    fileName: DATED_SLUG,
+    schema: meetingSchema,
+  },
+  stats: {
+    path: 'stats',
+    format: 'json',
+    kind: 'folder',
+    label: '治理统计',
+    fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}$/, hint: '地点编号-年-月，如 taoyuan-2025-03' },
+    schema: statsSchema,
+  },
+  legal: {
+    path: 'legal',
+    format: 'md',
+    kind: 'folder',
+    label: '普法园地',
+    fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, hint: '英文或拼音，如 zhaijidi-jicheng' },
+    schema: legalSchema,
+  },
+} as const satisfies Record<string, CollectionSpec>;
+
+export type CollectionName = keyof typeof collections;
+export const COLLECTION_NAMES = Object.keys(collections) as CollectionName[];
+
+export { legalSchema, meetingSchema, noticeSchema, placeSchema, siteSchema, statsSchema };

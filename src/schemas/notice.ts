@@ -1,0 +1,109 @@
+/**
+ * 村务公开 notice: one Markdown file per notice in `content/notices/<YYYY-MM-DD>-<slug>.md`.
+ * The body is the notice text; everything below is front matter.
+ */
+import { z } from 'astro/zod';
+import { contact, field, isoDate, personName, slug } from './common.ts';
+
+export const NOTICE_CATEGORIES = ['party', 'village', 'finance', 'other'] as const;
+export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
+export const NOTICE_CATEGORY_LABELS: Record<NoticeCategory, string> = {
+  party: '党务公开',
+  village: '村务公开',
+  finance: '财务公开',
+  other: '其他公开',
+};
+
+/** Categories the 村务监督委员会 must sign off before publishing (村民委员会组织法 第三十二条). */
+export const REVIEW_REQUIRED: readonly NoticeCategory[] = ['village', 'finance'];
+
+export const attachment = z.object({
+  title: field(z.string().min(2).max(80), { title: '附件名称', description: '如 2025年3月财务收支明细表' }),
+  /** Path under the media folder, e.g. /uploads/2025-03-finance.pdf. */
+  file: field(
+    z.string().regex(/^\/uploads\/[A-Za-z0-9._/-]+\.(pdf|xlsx?|docx?|jpe?g|png|csv|ods|odt)$/i, {
+      message:
+        '附件路径不对：应以 /uploads/ 开头，文件名只用英文字母、数字、连字符，扩展名为 pdf/xls/xlsx/doc/docx/jpg/png/csv',
+    }),
+    { title: '附件文件', widget: 'file', fix: '在后台重新上传附件，文件名改用英文或拼音' },
+  ),
+});
+
+export const review = z.object({
+  /** Members of the 村务监督委员会 who reviewed the notice. */
+  by: field(z.array(personName).min(1, { message: '至少填写一名审核人' }), { title: '审核人（村务监督委员会）' }),
+  /** Day of the review. */
+  date: field(isoDate, { title: '审核日期' }),
+  /** Review opinion, e.g. 经审核，内容真实准确，同意公开。 */
+  opinion: field(z.string().max(200).optional(), { title: '审核意见' }),
+});
+
+export const noticeSchema = z
+  .object({
+    title: field(z.string().min(4, { message: '标题至少 4 个字' }).max(60, { message: '标题不超过 60 个字' }), {
+      title: '标题',
+    }),
+    category: field(z.enum(NOTICE_CATEGORIES), { title: '公开类别', optionLabels: NOTICE_CATEGORY_LABELS }),
+    /** Id of the village/community (or the 街道) that publishes the notice. */
+    place: field(slug, { title: '发布单位', description: '村/社区的编号（见“地点”）' }),
+    /** Publish day. A day after the build date means scheduled: the notice is not on the site until then. */
+    published: field(isoDate, { title: '发布日期', description: '晚于今天则定时发布，到期自动上网' }),
+    /** 公示期: first and last day the notice is posted. */
+    period: field(
+      z.object({
+        start: field(isoDate, { title: '公示开始日期' }),
+        end: field(isoDate, { title: '公示结束日期', description: '公示期一般为 5–7 天，重大事项按要求' }),
+      }),
+      { title: '公示期' },
+    ),
+    /** One-sentence summary for lists, feeds and search results. */
+    summary: field(z.string().max(200, { message: '摘要不超过 200 字' }).optional(), { title: '摘要', widget: 'text' }),
+    attachments: field(z.array(attachment).default([]), { title: '附件' }),
+    /** Who answers residents' questions about this notice. */
+    contact: field(contact, { title: '咨询联系人' }),
+    /** 村务监督委员会 sign-off. Required for 村务 and 财务 notices. */
+    review: field(review.optional(), { title: '监督委员会审核' }),
+    /** Extra search words (synonyms, old names) that are not in the text. */
+    keywords: field(z.array(z.string().min(1).max(20)).default([]), {
+      title: '关键词',
+      description: '方便搜索的同义词，如 低保、最低生活保障',
+    }),
+    /** Draft notices are never built. */
+    draft: field(z.boolean().default(false), { title: '草稿', description: '勾选后不会发布到网站' }),
+  })
+  .superRefine((notice, ctx) => {
+    if (notice.period.end <= notice.period.start) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['period', 'end'],
+        message: `公示结束日期 ${notice.period.end} 不晚于开始日期 ${notice.period.start}`,
+        params: { fix: '把结束日期改到开始日期之后（公示期一般 5–7 天）' },
+      });
+    }
+    if (notice.period.start < notice.published) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['period', 'start'],
+        message: `公示开始日期 ${notice.period.start} 早于发布日期 ${notice.published}`,
+        params: { fix: '公示期从发布当天或之后开始：改开始日期，或把发布日期提前' },
+      });
+    }
+    if (REVIEW_REQUIRED.includes(notice.category) && notice.review === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['review'],
+        message: `${NOTICE_CATEGORY_LABELS[notice.category]}须经村务监督委员会审核后公开`,
+        params: { fix: '填写审核人和审核日期（村民委员会组织法第三十二条）' },
+      });
+    }
+    if (notice.review !== undefined && notice.review.date > notice.published) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['review', 'date'],
+        message: `审核日期 ${notice.review.date} 晚于发布日期 ${notice.published}`,
+        params: { fix: '先审核后发布：审核日期应不晚于发布日期' },
+      });
+    }
+  });
+
+export type Notice = z.infer<typeof noticeSchema>;

@@ -1,0 +1,44 @@
+/**
+ * Portal identity: who publishes, where residents can ask and complain. One file: `content/site.json`.
+ */
+import { z } from 'astro/zod';
+import { contact, field, publicPhone, slug } from './common.ts';
+
+export const siteSchema = z.object({
+  /** Portal name shown in the header, e.g. 云溪街道村务公开栏. */
+  name: field(z.string().min(2).max(40), { title: '网站名称' }),
+  /** Short description for search engines and the home page. */
+  description: field(z.string().min(10).max(200), { title: '网站简介', widget: 'text' }),
+  /** Id of the top place (the 乡镇/街道) in `content/places/`. */
+  rootPlace: field(slug, { title: '本级街道/乡镇', description: '对应“地点”中最上级的编号' }),
+  /** Province / city / county, for context, e.g. 某省某市某区. */
+  region: field(z.string().max(40), { title: '所属地区' }),
+  /** Public URL of the deployed site, used for canonical links, feeds and QR codes. */
+  siteUrl: field(z.url({ message: '应为完整网址，如 https://gongkai.example.gov.cn' }), { title: '网站地址' }),
+  /** True for the bundled demo: every page then carries a 示例数据 banner. */
+  demo: field(z.boolean().default(false), { title: '示例数据', description: '勾选后每页显示“示例数据”提示' }),
+  /** Office that runs the portal and answers questions about it. */
+  office: z.object({
+    name: field(z.string().min(2).max(40), { title: '主办单位', description: '如 云溪街道党政办公室' }),
+    address: field(z.string().max(100), { title: '地址' }),
+    phone: field(publicPhone, { title: '电话' }),
+    hours: field(z.string().max(60).optional(), {
+      title: '办公时间',
+      description: '如 工作日 8:30–12:00，14:00–17:30',
+    }),
+  }),
+  /** Where residents turn when something is not published or is wrong (村民委员会组织法 第三十一条). */
+  feedback: z.object({
+    /** Township government body that receives complaints. */
+    authority: field(z.string().min(2).max(60), { title: '受理机关', description: '如 云溪街道办事处' }),
+    phone: field(publicPhone, { title: '反映电话' }),
+    address: field(z.string().max(100).optional(), { title: '来访地址' }),
+    email: field(z.email({ message: '邮箱格式不对' }).optional(), { title: '电子邮箱' }),
+    /** Extra text for residents, e.g. office hours or the 12345 hotline. */
+    note: field(z.string().max(300).optional(), { title: '说明', widget: 'text' }),
+  }),
+  /** Extra contacts listed in the footer (综治中心, 司法所…). */
+  contacts: field(z.array(contact).default([]), { title: '其他联系方式' }),
+});
+
+export type Site = z.infer<typeof siteSchema>;
