@@ -1,0 +1,102 @@
+/**
+ * Adding up monthly statistics: a parent place's figures are the sum of its children's (grid → 村/社区 → 街道),
+ * and a longer period's figures are the sum of its months. Counts are summed; rates are derived afterwards from
+ * the sums (never averaged), see rates.ts.
+ *
+ * Rule for overlapping records: a place's total for a month is its own record if it has one, otherwise the sum of
+ * its children's totals. So a village that reports as a whole is never double-counted with its grids.
+ */
+import { GRID_EVENT_CATEGORIES, type Stats } from '../schemas/stats.ts';
+import type { StatsCounts } from './rates.ts';
+
+export function emptyCounts(): StatsCounts {
+  return {
+    demands: { received: 0, responded: 0, resolved: 0, rated: 0, satisfied: 0 },
+    gridEvents: { disputes: 0, publicSecurity: 0, safety: 0, publicOpinion: 0, sanitation: 0, livelihood: 0, closed: 0 },
+    disputes: { received: 0, mediated: 0 },
+    hazards: { found: 0, fixed: 0 },
+    policeIncidents: 0,
+    petitions: 0,
+    legalEducation: { activities: 0, participants: 0 },
+    staff: { gridWorkers: 0, volunteers: 0 },
+  };
+}
+
+/** a + b, field by field (a new object). */
+export function addCounts(a: StatsCounts, b: StatsCounts): StatsCounts {
+  return {
+    demands: {
+      received: a.demands.received + b.demands.received,
+      responded: a.demands.responded + b.demands.responded,
+      resolved: a.demands.resolved + b.demands.resolved,
+      rated: a.demands.rated + b.demands.rated,
+      satisfied: a.demands.satisfied + b.demands.satisfied,
+    },
+    gridEvents: {
+      disputes: a.gridEvents.disputes + b.gridEvents.disputes,
+      publicSecurity: a.gridEvents.publicSecurity + b.gridEvents.publicSecurity,
+      safety: a.gridEvents.safety + b.gridEvents.safety,
+      publicOpinion: a.gridEvents.publicOpinion + b.gridEvents.publicOpinion,
+      sanitation: a.gridEvents.sanitation + b.gridEvents.sanitation,
+      livelihood: a.gridEvents.livelihood + b.gridEvents.livelihood,
+      closed: a.gridEvents.closed + b.gridEvents.closed,
+    },
+    disputes: { received: a.disputes.received + b.disputes.received, mediated: a.disputes.mediated + b.disputes.mediated },
+    hazards: { found: a.hazards.found + b.hazards.found, fixed: a.hazards.fixed + b.hazards.fixed },
+    policeIncidents: a.policeIncidents + b.policeIncidents,
+    petitions: a.petitions + b.petitions,
+    legalEducation: {
+      activities: a.legalEducation.activities + b.legalEducation.activities,
+      participants: a.legalEducation.participants + b.legalEducation.participants,
+    },
+    staff: { gridWorkers: a.staff.gridWorkers + b.staff.gridWorkers, volunteers: a.staff.volunteers + b.staff.volunteers },
+  };
+}
+
+/** Sum of any number of records (empty list → all zeros). */
+export function sumCounts(records: readonly StatsCounts[]): StatsCounts {
+  return records.reduce<StatsCounts>((sum, r) => addCounts(sum, r), emptyCounts());
+}
+
+/** Total grid events reported (all categories). */
+export function gridEventsTotal(s: StatsCounts): number {
+  return GRID_EVENT_CATEGORIES.reduce((sum, c) => sum + s.gridEvents[c], 0);
+}
+
+export interface PlaceNode {
+  id: string;
+  parent?: string | undefined;
+}
+
+/** Children of each place id. */
+export function childrenIndex(places: readonly PlaceNode[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const p of places) {
+    if (p.parent === undefined) continue;
+    const list = index.get(p.parent) ?? [];
+    list.push(p.id);
+    index.set(p.parent, list);
+  }
+  return index;
+}
+
+/**
+ * Total for `placeId` in `month`: its own record, else the sum over its children; `undefined` when neither the
+ * place nor any descendant reported (so "no data" is not shown as zeros).
+ */
+export function placeMonthTotal(
+  records: readonly Stats[],
+  places: readonly PlaceNode[],
+  placeId: string,
+  month: string,
+): StatsCounts | undefined {
+  const byKey = new Map(records.map((r) => [`${r.place}|${r.month}`, r]));
+  const children = childrenIndex(places);
+  const total = (id: string): StatsCounts | undefined => {
+    const own = byKey.get(`${id}|${month}`);
+    if (own !== undefined) return own;
+    const parts = (children.get(id) ?? []).map(total).filter((c): c is StatsCounts => c !== undefined);
+    return parts.length === 0 ? undefined : sumCounts(parts);
+  };
+  return total(placeId);
+}

@@ -1,0 +1,56 @@
+/**
+ * Launches Debian's Chromium (/usr/bin/chromium) through playwright-core. Never downloads a browser.
+ * A private fontconfig file gives Chromium the vendored Noto Sans SC, so screenshots show Chinese characters
+ * on a machine without CJK fonts.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FONT_DIR = path.resolve('src/assets/fonts');
+
+function fontconfigFile(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gkl-fontconfig-'));
+  const cache = path.join(dir, 'cache');
+  mkdirSync(cache);
+  const file = path.join(dir, 'fonts.conf');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>${FONT_DIR}</dir>
+  <cachedir>${cache}</cachedir>
+  <alias><family>sans-serif</family><prefer><family>Noto Sans SC</family></prefer></alias>
+  <alias><family>PingFang SC</family><prefer><family>Noto Sans SC</family></prefer></alias>
+</fontconfig>
+`,
+  );
+  return file;
+}
+
+let fontconfig: string | undefined;
+
+/** Launch headless Chromium with the flags this sandbox needs (no background networking, fresh profile). */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  fontconfig ??= fontconfigFile();
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    env: { ...process.env, FONTCONFIG_FILE: fontconfig },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+    ...options,
+  });
+}
