@@ -8,7 +8,8 @@ import path from 'node:path';
 /** The demo content is evaluated on this day in tests, so 公示期 states do not drift with the calendar. */
 export const DEMO_TODAY = '2026-11-24';
 export const OUTPUT_ROOT = path.resolve('tests/.output');
-export const DEMO_OUT_DIR = path.join(OUTPUT_ROOT, 'demo');
+/** Where the demo is built for tests; GONGKAILAN_DEMO_OUT lets parallel workers keep separate builds. */
+export const DEMO_OUT_DIR = path.resolve(process.env.GONGKAILAN_DEMO_OUT ?? path.join(OUTPUT_ROOT, 'demo'));
 
 export interface BuildOptions {
   contentDir: string;
