@@ -1,0 +1,113 @@
+/**
+ * A notice's change history ("发布于… 更新于…"), read from git at build time.
+ *
+ * One `git log --name-status` over the whole content folder per build (not one process per file): with
+ * thousands of notices a per-file `git log --follow` would dominate the build. Renames are followed by walking
+ * the log from newest to oldest and remembering which old path became which current path.
+ * Outside a git checkout, or for a file that was never committed, the history is simply empty.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { shanghaiDay } from './dates.ts';
+
+export interface FileChange {
+  /** Day of the commit in Asia/Shanghai, YYYY-MM-DD. */
+  date: string;
+  /** Commit message subject (the CMS writes e.g. 更新公告“…”). */
+  subject: string;
+  /** Abbreviated commit id, for whoever wants to check the record. */
+  commit: string;
+  kind: 'added' | 'modified' | 'renamed';
+}
+
+interface RawCommit {
+  hash: string;
+  instant: string;
+  subject: string;
+  files: { status: string; path: string; oldPath?: string }[];
+}
+
+const RECORD = '\x1e';
+const FIELD = '\x1f';
+/** The `--format` that {@link parseGitLog} reads. */
+export const GIT_LOG_FORMAT = `${RECORD}%H${FIELD}%cI${FIELD}%s`;
+
+function parseCommits(output: string): RawCommit[] {
+  const commits: RawCommit[] = [];
+  for (const record of output.split(RECORD)) {
+    if (record.trim() === '') continue;
+    const [header = '', ...lines] = record.split('\n');
+    const [hash = '', instant = '', subject = ''] = header.split(FIELD);
+    const files: RawCommit['files'] = [];
+    for (const line of lines) {
+      if (line.trim() === '') continue;
+      const [status = '', first = '', second] = line.split('\t');
+      if (status.startsWith('R') || status.startsWith('C')) {
+        if (second !== undefined) files.push({ status: status[0] as string, path: second, oldPath: first });
+      } else {
+        files.push({ status: status[0] ?? 'M', path: first });
+      }
+    }
+    commits.push({ hash, instant, subject, files });
+  }
+  return commits;
+}
+
+/**
+ * Changes per file path (paths as git prints them, relative to the repository root), newest first.
+ * `output` is what `git log --format=<GIT_LOG_FORMAT> --name-status -M` prints, newest commit first.
+ */
+export function parseGitLog(output: string): Map<string, FileChange[]> {
+  const history = new Map<string, FileChange[]>();
+  // old path → the path the file has today (filled in as we meet renames going back in time)
+  const currentName = new Map<string, string>();
+  for (const commit of parseCommits(output)) {
+    const date = shanghaiDay(new Date(commit.instant));
+    for (const file of commit.files) {
+      if (file.status === 'D') continue;
+      const current = currentName.get(file.path) ?? file.path;
+      const kind = file.status === 'A' ? 'added' : file.status === 'R' ? 'renamed' : 'modified';
+      const list = history.get(current) ?? [];
+      list.push({ date, subject: commit.subject, commit: commit.hash.slice(0, 7), kind });
+      history.set(current, list);
+      if (file.oldPath !== undefined && file.status === 'R') currentName.set(file.oldPath, current);
+    }
+  }
+  return history;
+}
+
+export interface ChangeHistory {
+  /** Changes to the file at absolute path `file`, newest first (empty when unknown). */
+  of(file: string): FileChange[];
+}
+
+const EMPTY: ChangeHistory = { of: () => [] };
+const run = promisify(execFile);
+
+async function readHistory(contentDir: string): Promise<ChangeHistory> {
+  try {
+    const git = (args: string[]) =>
+      run('git', ['-c', 'core.quotePath=false', ...args], { cwd: contentDir, maxBuffer: 256 * 1024 * 1024 });
+    const root = (await git(['rev-parse', '--show-toplevel'])).stdout.trim();
+    const { stdout } = await git(['log', `--format=${GIT_LOG_FORMAT}`, '--name-status', '-M', '--', '.']);
+    const byPath = parseGitLog(stdout);
+    return { of: (file) => byPath.get(path.relative(root, path.resolve(file)).split(path.sep).join('/')) ?? [] };
+  } catch {
+    // Not a git checkout (a tarball, a CI cache) or no git installed: pages show the publish day only.
+    return EMPTY;
+  }
+}
+
+const cache = new Map<string, Promise<ChangeHistory>>();
+
+/** The history of every file under `contentDir`, read once per process (i.e. once per build). */
+export function loadChangeHistory(contentDir: string): Promise<ChangeHistory> {
+  const key = path.resolve(contentDir);
+  let history = cache.get(key);
+  if (history === undefined) {
+    history = readHistory(key);
+    cache.set(key, history);
+  }
+  return history;
+}
