@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
 import uploads from './src/integrations/uploads.ts';
 import validateContent from './src/integrations/validate-content.ts';
 
@@ -24,6 +25,6 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [validateContent(), react(), uploads()],
+  integrations: [validateContent(), react(), uploads(), pagefind()],
   devToolbar: { enabled: false },
 });

@@ -22,6 +22,31 @@ export const strings = {
   'breadcrumb.label': '当前位置',
   'a11y.largeText': '大字模式',
   'a11y.largeTextOff': '标准字号',
+  // Search page (/search/): src/pages/search/index.astro and src/components/search/search-page.ts.
+  'search.title': '搜索',
+  'search.intro':
+    '搜索村务公开、议事纪要、治理数据、普法园地和村社区信息。可以输入地名、事项、法律名称或数字，多个词用空格隔开。',
+  'search.label': '搜索关键词',
+  'search.hint': '例如：低保、宅基地、桃源村、矛盾纠纷 2025年3月',
+  'search.submit': '搜索',
+  'search.filters': '筛选和排序',
+  'search.filter.type': '类型',
+  'search.filter.place': '村社区',
+  'search.filter.year': '年份',
+  'search.filter.category': '类别',
+  'search.filter.all': '全部',
+  'search.sort': '排序',
+  'search.sort.relevance': '最相关的在前',
+  'search.sort.date': '最新的在前',
+  'search.status.loading': '正在搜索……',
+  'search.status.empty': '请输入搜索关键词，或选择筛选条件。',
+  'search.status.none': '没有找到相关内容。可以换一个词，或减少筛选条件。',
+  'search.status.count': '找到 {count} 条结果。',
+  'search.status.error': '搜索暂时无法使用。请直接浏览下面的栏目。',
+  'search.more': '显示更多结果',
+  'search.results': '搜索结果',
+  'search.noscript': '搜索功能需要浏览器开启 JavaScript。您也可以直接浏览以下栏目：',
+  'search.browse': '按栏目浏览',
 } as const;
 
 export type StringKey = keyof typeof strings;

@@ -1,0 +1,27 @@
+/**
+ * Astro integration: after `astro build` has written every page, index the output folder with Pagefind (Node API,
+ * which runs the extended binary with Chinese segmentation) and write the index to `<out>/pagefind/`.
+ *
+ * Only what is in the output folder is indexed, and `src/data/content.ts` keeps drafts and scheduled items out of
+ * it, so the index can never hold anything unpublished. Indexing errors fail the build: a site whose search
+ * silently misses pages is worse than no new build.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { buildSearchIndex } from '../lib/search-index.ts';
+
+export default function pagefind(): AstroIntegration {
+  return {
+    name: 'gongkailan:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const siteDir = fileURLToPath(dir);
+        const { pages, seconds } = await buildSearchIndex(siteDir);
+        logger.info(
+          `indexed ${pages} pages in ${seconds.toFixed(1)} s → ${path.join(path.relative('.', siteDir), 'pagefind')}/`,
+        );
+      },
+    },
+  };
+}

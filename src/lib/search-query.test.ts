@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chineseDate,
+  hasCriteria,
+  MAX_QUERY_LENGTH,
+  orderFilterValues,
+  pagefindOptions,
+  parseSearchParams,
+  safeExcerptHtml,
+  toSearchParams,
+} from './search-query.ts';
+
+describe('search state in the URL', () => {
+  it('reads the words, the chosen filters and the sort order from a shared link', () => {
+    const request = parseSearchParams(new URLSearchParams('q=%20低保%20&type=公告&place=桃源村&sort=date&x=1'));
+    expect(request).toEqual({ query: '低保', filters: { type: '公告', place: '桃源村' }, sort: 'date' });
+  });
+
+  it('falls back to relevance order for an unknown sort value', () => {
+    expect(parseSearchParams(new URLSearchParams('q=a&sort=oldest')).sort).toBe('relevance');
+  });
+
+  it('ignores empty filter values, as sent by a form whose select is left at 全部', () => {
+    const request = parseSearchParams(new URLSearchParams('q=宅基地&type=&year=%20'));
+    expect(request.filters).toEqual({});
+  });
+
+  it('cuts absurdly long queries', () => {
+    expect(parseSearchParams(new URLSearchParams({ q: '村'.repeat(500) })).query).toHaveLength(MAX_QUERY_LENGTH);
+  });
+
+  it('writes back the same state it reads, without default values', () => {
+    const request = parseSearchParams(new URLSearchParams('q=矛盾纠纷&year=2025&sort=date'));
+    expect(toSearchParams(request).toString()).toBe(new URLSearchParams('q=矛盾纠纷&year=2025&sort=date').toString());
+    expect(toSearchParams({ query: '低保', filters: {}, sort: 'relevance' }).toString()).toBe('q=%E4%BD%8E%E4%BF%9D');
+  });
+
+  it('treats a filter alone as something to search for, and an empty form as nothing', () => {
+    expect(hasCriteria(parseSearchParams(new URLSearchParams('type=统计')))).toBe(true);
+    expect(hasCriteria(parseSearchParams(new URLSearchParams('q=&sort=date')))).toBe(false);
+  });
+});
+
+describe('pagefindOptions', () => {
+  it('passes the chosen filters and sorts newest first by date', () => {
+    expect(pagefindOptions({ query: 'x', filters: { type: '纪要', year: '2026' }, sort: 'date' })).toEqual({
+      filters: { type: '纪要', year: '2026' },
+      sort: { date: 'desc' },
+    });
+  });
+
+  it('sends no options for a plain relevance search', () => {
+    expect(pagefindOptions({ query: 'x', filters: {}, sort: 'relevance' })).toEqual({});
+  });
+});
+
+describe('orderFilterValues', () => {
+  it('lists types in the fixed order 公告, 纪要, 统计, 普法, 地点', () => {
+    expect(orderFilterValues('type', ['地点', '统计', '公告', '普法', '纪要'])).toEqual([
+      '公告',
+      '纪要',
+      '统计',
+      '普法',
+      '地点',
+    ]);
+  });
+
+  it('lists years newest first', () => {
+    expect(orderFilterValues('year', ['2024', '2026', '2025'])).toEqual(['2026', '2025', '2024']);
+  });
+
+  it('lists places in pinyin order', () => {
+    expect(orderFilterValues('place', ['桃源村', '清河社区', '云溪街道'])).toEqual(['清河社区', '桃源村', '云溪街道']);
+  });
+});
+
+describe('chineseDate', () => {
+  it('writes a date the way notices do, without leading zeros', () => {
+    expect(chineseDate('2026-03-05')).toBe('2026年3月5日');
+  });
+  it('leaves other text alone', () => {
+    expect(chineseDate('2026-03')).toBe('2026-03');
+  });
+});
+
+describe('safeExcerptHtml', () => {
+  it('keeps the <mark> highlighting of matched words', () => {
+    expect(safeExcerptHtml('群众说事、干部<mark>解题</mark>')).toBe('群众说事、干部<mark>解题</mark>');
+  });
+  it('neutralises any other markup so it shows as text', () => {
+    expect(safeExcerptHtml('<img src=x onerror=alert(1)><mark>低保</mark></p>')).toBe(
+      '&lt;img src=x onerror=alert(1)&gt;<mark>低保</mark>&lt;/p&gt;',
+    );
+  });
+});

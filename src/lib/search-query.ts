@@ -1,0 +1,100 @@
+/**
+ * The search page's state and how it maps to Pagefind: read from and written to the URL (`/search/?q=低保&type=公告`)
+ * so a search can be shared as a link or printed as a QR code, and turned into Pagefind search options.
+ * Pure functions; the browser script in src/components/search/ wires them to the page.
+ */
+import { FILTER_NAMES, SEARCH_TYPES, type FilterName } from './search-facets.ts';
+
+export type SortOrder = 'relevance' | 'date';
+
+export interface SearchRequest {
+  /** Words typed by the user, trimmed; empty means "browse by filters". */
+  query: string;
+  /** At most one chosen value per filter. */
+  filters: Partial<Record<FilterName, string>>;
+  sort: SortOrder;
+}
+
+/** Longest query we pass on; longer input is cut (Pagefind gets slow and nobody types more). */
+export const MAX_QUERY_LENGTH = 100;
+
+/** Read the search state from a URL query string. Unknown parameters are ignored. */
+export function parseSearchParams(params: URLSearchParams): SearchRequest {
+  const filters: Partial<Record<FilterName, string>> = {};
+  for (const name of FILTER_NAMES) {
+    const value = params.get(name)?.trim();
+    if (value) filters[name] = value;
+  }
+  return {
+    query: (params.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH),
+    filters,
+    sort: params.get('sort') === 'date' ? 'date' : 'relevance',
+  };
+}
+
+/** Write the search state as a query string, leaving out defaults so links stay short. */
+export function toSearchParams(request: SearchRequest): URLSearchParams {
+  const params = new URLSearchParams();
+  if (request.query !== '') params.set('q', request.query);
+  for (const name of FILTER_NAMES) {
+    const value = request.filters[name];
+    if (value !== undefined) params.set(name, value);
+  }
+  if (request.sort === 'date') params.set('sort', 'date');
+  return params;
+}
+
+/** True when there is something to search for (words or at least one filter). */
+export function hasCriteria(request: SearchRequest): boolean {
+  return request.query !== '' || Object.keys(request.filters).length > 0;
+}
+
+export interface PagefindSearchOptions {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** Options for `pagefind.search()`: chosen filters, and newest first when sorting by date. */
+export function pagefindOptions(request: SearchRequest): PagefindSearchOptions {
+  const filters = Object.fromEntries(Object.entries(request.filters));
+  return {
+    ...(Object.keys(filters).length > 0 ? { filters } : {}),
+    ...(request.sort === 'date' ? { sort: { date: 'desc' } } : {}),
+  };
+}
+
+/**
+ * Order the values of a filter for its select box: types in their fixed order, years newest first, anything
+ * else in Chinese collation order (pinyin in modern ICU).
+ */
+export function orderFilterValues(name: FilterName, values: readonly string[]): string[] {
+  const sorted = [...values];
+  if (name === 'type') {
+    const rank = (v: string) => {
+      const i = (SEARCH_TYPES as readonly string[]).indexOf(v);
+      return i === -1 ? SEARCH_TYPES.length : i;
+    };
+    return sorted.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'zh-CN'));
+  }
+  if (name === 'year') return sorted.sort((a, b) => b.localeCompare(a));
+  return sorted.sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}
+
+/** `2026-11-20` → `2026年11月20日`; anything else is returned unchanged. */
+export function chineseDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const [, y, m, d] = match as unknown as [string, string, string, string];
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
+/**
+ * Make a Pagefind excerpt safe to insert as HTML: keep only `<mark>` highlighting and neutralise any other
+ * markup. Pagefind already escapes page text; this guards against a future change or a crafted page.
+ */
+export function safeExcerptHtml(excerpt: string): string {
+  return excerpt
+    .split(/(<\/?mark>)/)
+    .map((part) => (part === '<mark>' || part === '</mark>' ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
+}
