@@ -1,0 +1,131 @@
+/**
+ * Nothing unpublished is ever in the search index. The minimal fixture is built with a notice scheduled after the
+ * build day and a draft, each with words found nowhere else; they must not be found in Chromium nor appear in
+ * any decompressed index file. Building again after the publish day shows the same checks do find the
+ * scheduled notice, so the test would notice a leak.
+ */
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { buildSite, OUTPUT_ROOT } from './support/build.ts';
+import { indexFilesContaining, plainText, readIndexFiles, searchInBrowser } from './support/pagefind.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+
+const WORK = path.join(OUTPUT_ROOT, 'search-leak');
+const CONTENT = path.join(WORK, 'content');
+const BEFORE = path.join(WORK, 'site-before'); // built 2026-11-24: the scheduled notice is not due yet
+const AFTER = path.join(WORK, 'site-after'); // built 2026-12-02: it is
+
+/**
+ * Phrases that exist only in the scheduled notice (title and body) and in the draft. Pagefind splits Chinese into
+ * words, so a search for a phrase also finds pages sharing one of its words (测试 is on the home page): the
+ * searches check that no result *contains the phrase*. The Latin tokens are single index words found nowhere else.
+ */
+const SCHEDULED_TITLE_WORD = '绝密测试词汇甲乙丙';
+const SCHEDULED_BODY_WORD = '定时正文词汇子丑寅';
+const SCHEDULED_TOKEN = 'qzxvkpwdingshi';
+const DRAFT_WORDS = ['草稿专用词汇卯辰巳', '草稿正文词汇午未申'];
+const DRAFT_TOKEN = 'wjxqzmbcaogao';
+
+/** Search in Chromium and return the results whose title or excerpt contains the phrase as written. */
+async function resultsContaining(page: Page, phrase: string) {
+  const { results } = await searchInBrowser(page, phrase, { limit: 50 });
+  return results.filter((r) => plainText(`${r.title} ${r.excerpt}`).includes(phrase)).map((r) => r.url);
+}
+
+function notice(fields: { title: string; published: string; body: string; draft?: boolean }): string {
+  return `---
+title: ${fields.title}
+category: other
+place: dongcun
+published: ${fields.published}
+period:
+  start: ${fields.published}
+  end: 2026-12-31
+contact:
+  name: 李会计
+  phone: 0999-86660002
+${fields.draft ? 'draft: true\n' : ''}---
+
+${fields.body}
+`;
+}
+
+let browser: Browser;
+const servers: StaticServer[] = [];
+
+async function openSite(siteDir: string): Promise<Page> {
+  const server = await serveStatic(siteDir);
+  servers.push(server);
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/search/`);
+  return page;
+}
+
+beforeAll(async () => {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  cpSync('tests/fixtures/valid-minimal', CONTENT, { recursive: true });
+  writeFileSync(
+    path.join(CONTENT, 'notices/2026-12-01-dingshi-ceshi.md'),
+    notice({
+      title: `${SCHEDULED_TITLE_WORD}公告`,
+      published: '2026-12-01',
+      body: `本公告定于十二月发布，${SCHEDULED_BODY_WORD}，${SCHEDULED_TOKEN}。`,
+    }),
+  );
+  writeFileSync(
+    path.join(CONTENT, 'notices/2026-11-10-caogao-ceshi.md'),
+    notice({
+      title: `${DRAFT_WORDS[0]}通知`,
+      published: '2026-11-10',
+      body: `这是一份草稿，${DRAFT_WORDS[1]}，${DRAFT_TOKEN}。`,
+      draft: true,
+    }),
+  );
+  await buildSite({ contentDir: CONTENT, outDir: BEFORE, today: '2026-11-24' });
+  await buildSite({ contentDir: CONTENT, outDir: AFTER, today: '2026-12-02' });
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+describe('unpublished items and the search index', () => {
+  it('a notice scheduled after the build day cannot be found by its unique words', async () => {
+    const page = await openSite(BEFORE);
+    for (const word of [SCHEDULED_TITLE_WORD, SCHEDULED_BODY_WORD]) {
+      expect(await resultsContaining(page, word), word).toEqual([]);
+    }
+    expect((await searchInBrowser(page, SCHEDULED_TOKEN)).total).toBe(0);
+    await page.close();
+  });
+
+  it('a draft cannot be found by its unique words, before or after its date', async () => {
+    for (const site of [BEFORE, AFTER]) {
+      const page = await openSite(site);
+      for (const word of DRAFT_WORDS) expect(await resultsContaining(page, word), word).toEqual([]);
+      expect((await searchInBrowser(page, DRAFT_TOKEN)).total).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('no decompressed index file contains any word of the scheduled notice or the draft', () => {
+    expect(readIndexFiles(BEFORE).size).toBeGreaterThan(3);
+    for (const word of [SCHEDULED_TITLE_WORD, SCHEDULED_BODY_WORD, SCHEDULED_TOKEN, ...DRAFT_WORDS, DRAFT_TOKEN]) {
+      expect(indexFilesContaining(BEFORE, word), word).toEqual([]);
+    }
+    for (const word of [...DRAFT_WORDS, DRAFT_TOKEN]) expect(indexFilesContaining(AFTER, word), word).toEqual([]);
+  });
+
+  it('the scheduled notice is found, and its words are in the index, once its publish day has come', async () => {
+    const page = await openSite(AFTER);
+    expect(await resultsContaining(page, SCHEDULED_TITLE_WORD)).not.toEqual([]);
+    expect(indexFilesContaining(AFTER, SCHEDULED_TITLE_WORD)).not.toEqual([]);
+    await page.close();
+  });
+});
