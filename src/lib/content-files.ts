@@ -19,6 +19,8 @@ export interface RawEntry {
   data: unknown;
   /** Markdown body (md collections only). */
   body?: string;
+  /** 1-based line of the file where the body starts, so problems found in the body can name their line. */
+  bodyLine?: number;
   /** Line of a field path in the file, when it can be found. */
   lineOf: (fieldPath: readonly PropertyKey[]) => number | undefined;
 }
@@ -67,6 +69,7 @@ export function parseContentFile(
   const spec = collections[collection];
   let source = text.replace(/^\uFEFF/, '');
   let body: string | undefined;
+  let bodyLine: number | undefined;
   let offsetLines = 0;
   if (spec.format === 'md') {
     const match = FRONT_MATTER.exec(source);
@@ -83,6 +86,7 @@ export function parseContentFile(
       };
     }
     body = source.slice(match[0].length);
+    bodyLine = match[0].split('\n').length + (match[0].endsWith('\n') ? 0 : 1);
     source = match[1] ?? '';
     offsetLines = 1; // the opening --- line
   }
@@ -109,6 +113,7 @@ export function parseContentFile(
   const data: unknown = doc.toJS();
   const entry: RawEntry = { collection, id, file, data, lineOf: linesLocator(doc, counter, offsetLines) };
   if (body !== undefined) entry.body = body;
+  if (bodyLine !== undefined) entry.bodyLine = bodyLine;
   return { entry };
 }
 

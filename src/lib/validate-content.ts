@@ -7,6 +7,7 @@ import type { z } from 'astro/zod';
 import { collections, type CollectionName } from '../schemas/index.ts';
 import { readContent, type RawEntry } from './content-files.ts';
 import { crossFileErrors, type Content, type Entry } from './content-rules.ts';
+import { contentSafetyErrors } from './content-safety.ts';
 import { parseWithFriendlyErrors, type ContentError } from './friendly-errors.ts';
 
 export interface ValidationResult {
@@ -38,6 +39,8 @@ export function validateEntries(raw: RawEntry[], today: string, readErrors: Cont
     counts[entry.collection] += 1;
     const nameError = checkFileName(entry);
     if (nameError) errors.push(nameError);
+    // Personal data, raw HTML and unsafe links are reported even when the entry has schema errors too.
+    errors.push(...contentSafetyErrors(entry));
     const schema: z.ZodType = collections[entry.collection].schema;
     const parsed = parseWithFriendlyErrors(schema, entry.data, entry.file, entry.lineOf);
     if (!parsed.ok) {

@@ -23,6 +23,11 @@ export interface FieldMeta {
   optionLabels?: Record<string, string>;
   /** Example value used in docs and error hints. */
   example?: string;
+  /**
+   * The field publishes a work phone on purpose (grid worker, office, official contact), so the privacy check
+   * does not flag mobile numbers in it. Every such field is marked here and nowhere else.
+   */
+  publicContact?: boolean;
 }
 
 /** Attach Chinese metadata to a schema (typed wrapper around zod's `.meta()`). */
@@ -100,6 +105,10 @@ export const personName = z
 export const contact = z.object({
   name: field(personName, { title: '联系人' }),
   role: field(z.string().min(2).max(40).optional(), { title: '职务', description: '如 村委会文书、财务监督员' }),
-  phone: field(publicPhone, { title: '联系电话', description: '办公电话或工作手机，会在网站上公开' }),
+  phone: field(publicPhone, {
+    title: '联系电话',
+    description: '办公电话或工作手机，会在网站上公开',
+    publicContact: true,
+  }),
 });
 export type Contact = z.infer<typeof contact>;

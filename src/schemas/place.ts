@@ -29,7 +29,11 @@ export const gridWorker = z.object({
   /** Grid worker's name as posted on the 公开栏. */
   name: field(personName, { title: '网格员姓名' }),
   /** Work phone, published on purpose so residents can call. */
-  phone: field(publicPhone, { title: '网格员电话', description: '工作手机，会公开在“找网格员”页面' }),
+  phone: field(publicPhone, {
+    title: '网格员电话',
+    description: '工作手机，会公开在“找网格员”页面',
+    publicContact: true,
+  }),
   /** Full-time (专职) or part-time (兼职, often a village cadre). */
   role: field(z.enum(['full-time', 'part-time']).default('full-time'), {
     title: '类别',
@@ -62,7 +66,7 @@ export const placeSchema = z
     /** Office address of the 村委会/居委会/街道. */
     address: field(z.string().max(100).optional(), { title: '办公地址' }),
     /** Office phone. */
-    phone: field(publicPhone.optional(), { title: '办公电话' }),
+    phone: field(publicPhone.optional(), { title: '办公电话', publicContact: true }),
     /** Grid workers (网格员); only for level `grid`. */
     gridWorkers: field(z.array(gridWorker).default([]), {
       title: '网格员',

@@ -21,7 +21,7 @@ export const siteSchema = z.object({
   office: z.object({
     name: field(z.string().min(2).max(40), { title: '主办单位', description: '如 云溪街道党政办公室' }),
     address: field(z.string().max(100), { title: '地址' }),
-    phone: field(publicPhone, { title: '电话' }),
+    phone: field(publicPhone, { title: '电话', publicContact: true }),
     hours: field(z.string().max(60).optional(), {
       title: '办公时间',
       description: '如 工作日 8:30–12:00，14:00–17:30',
@@ -31,7 +31,7 @@ export const siteSchema = z.object({
   feedback: z.object({
     /** Township government body that receives complaints. */
     authority: field(z.string().min(2).max(60), { title: '受理机关', description: '如 云溪街道办事处' }),
-    phone: field(publicPhone, { title: '反映电话' }),
+    phone: field(publicPhone, { title: '反映电话', publicContact: true }),
     address: field(z.string().max(100).optional(), { title: '来访地址' }),
     email: field(z.email({ message: '邮箱格式不对' }).optional(), { title: '电子邮箱' }),
     /** Extra text for residents, e.g. office hours or the 12345 hotline. */
