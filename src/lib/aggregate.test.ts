@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stats } from '../schemas/stats.ts';
-import { addCounts, emptyCounts, placeMonthTotal, sumCounts } from './aggregate.ts';
+import { addCounts, emptyCounts, monthsOf, placeMonthTotal, StatsCube, sumCounts, sumOverMonths } from './aggregate.ts';
 import { formatPercent, rateOf } from './rates.ts';
 
 function record(place: string, month: string, received: number, resolved: number): Stats {
@@ -41,5 +41,52 @@ describe('adding up statistics', () => {
     // 1/1 = 100% and 0/9 = 0%: the average would be 50%; the true rate is 1/10.
     const total = sumCounts([record('a', '2026-01', 1, 1), record('b', '2026-01', 9, 0)]);
     expect(formatPercent(rateOf('resolutionRate', total))).toBe('10.0%');
+  });
+});
+
+describe('adding up over time and places (StatsCube)', () => {
+  function withStaff(r: Stats, gridWorkers: number): Stats {
+    return { ...r, staff: { gridWorkers, volunteers: gridWorkers * 2 } };
+  }
+
+  it('adds flows over a quarter but takes the last month for grid workers and volunteers', () => {
+    const records = [
+      withStaff(record('a', '2026-01', 10, 9), 5),
+      withStaff(record('a', '2026-02', 20, 18), 5),
+      withStaff(record('a', '2026-03', 30, 30), 6),
+    ];
+    const cube = new StatsCube(records, places);
+    const quarter = cube.period('a', ['2026-01', '2026-02', '2026-03']);
+    expect(quarter?.counts.demands.received).toBe(60);
+    expect(quarter?.counts.staff).toEqual({ gridWorkers: 6, volunteers: 12 });
+    expect(quarter?.monthsWithData).toBe(3);
+  });
+
+  it('counts how many months of a period had data, and gives undefined when none had', () => {
+    const cube = new StatsCube([record('a', '2026-02', 4, 4)], places);
+    expect(cube.period('a', ['2026-01', '2026-02', '2026-03'])?.monthsWithData).toBe(1);
+    expect(cube.period('a', ['2025-01'])).toBeUndefined();
+  });
+
+  it('agrees with placeMonthTotal on the grid → village → town roll-up', () => {
+    const records = [record('a-g1', '2026-01', 10, 9), record('a-g2', '2026-01', 5, 5), record('b', '2026-01', 20, 19)];
+    const cube = new StatsCube(records, places);
+    for (const id of ['town', 'a', 'b', 'a-g1']) {
+      expect(cube.total(id, '2026-01')).toEqual(placeMonthTotal(records, places, id, '2026-01'));
+    }
+    expect(cube.months).toEqual(['2026-01']);
+  });
+
+  it('rolls grids up to the town for the staff total within one month', () => {
+    const records = [withStaff(record('a-g1', '2026-01', 1, 1), 2), withStaff(record('b', '2026-01', 1, 1), 3)];
+    expect(new StatsCube(records, places).total('town', '2026-01')?.staff.gridWorkers).toBe(5);
+  });
+
+  it('keeps an empty month list as "no data"', () => {
+    expect(sumOverMonths([])).toBeUndefined();
+    expect(monthsOf([{ month: '2026-02' }, { month: '2026-01' }, { month: '2026-02' }])).toEqual([
+      '2026-01',
+      '2026-02',
+    ]);
   });
 });

@@ -12,7 +12,15 @@ import type { StatsCounts } from './rates.ts';
 export function emptyCounts(): StatsCounts {
   return {
     demands: { received: 0, responded: 0, resolved: 0, rated: 0, satisfied: 0 },
-    gridEvents: { disputes: 0, publicSecurity: 0, safety: 0, publicOpinion: 0, sanitation: 0, livelihood: 0, closed: 0 },
+    gridEvents: {
+      disputes: 0,
+      publicSecurity: 0,
+      safety: 0,
+      publicOpinion: 0,
+      sanitation: 0,
+      livelihood: 0,
+      closed: 0,
+    },
     disputes: { received: 0, mediated: 0 },
     hazards: { found: 0, fixed: 0 },
     policeIncidents: 0,
@@ -41,7 +49,10 @@ export function addCounts(a: StatsCounts, b: StatsCounts): StatsCounts {
       livelihood: a.gridEvents.livelihood + b.gridEvents.livelihood,
       closed: a.gridEvents.closed + b.gridEvents.closed,
     },
-    disputes: { received: a.disputes.received + b.disputes.received, mediated: a.disputes.mediated + b.disputes.mediated },
+    disputes: {
+      received: a.disputes.received + b.disputes.received,
+      mediated: a.disputes.mediated + b.disputes.mediated,
+    },
     hazards: { found: a.hazards.found + b.hazards.found, fixed: a.hazards.fixed + b.hazards.fixed },
     policeIncidents: a.policeIncidents + b.policeIncidents,
     petitions: a.petitions + b.petitions,
@@ -49,7 +60,10 @@ export function addCounts(a: StatsCounts, b: StatsCounts): StatsCounts {
       activities: a.legalEducation.activities + b.legalEducation.activities,
       participants: a.legalEducation.participants + b.legalEducation.participants,
     },
-    staff: { gridWorkers: a.staff.gridWorkers + b.staff.gridWorkers, volunteers: a.staff.volunteers + b.staff.volunteers },
+    staff: {
+      gridWorkers: a.staff.gridWorkers + b.staff.gridWorkers,
+      volunteers: a.staff.volunteers + b.staff.volunteers,
+    },
   };
 }
 
@@ -99,4 +113,69 @@ export function placeMonthTotal(
     return parts.length === 0 ? undefined : sumCounts(parts);
   };
   return total(placeId);
+}
+
+/**
+ * Total over several months of one place (already rolled up over places). Flows (demands, events…) add up;
+ * end-of-month stocks (grid workers, volunteers: STOCK_FIELDS in indicators.ts) take the latest month's value,
+ * because a quarter does not have three times as many grid workers as a month.
+ * `monthly` must be in chronological order; an empty list gives undefined ("no data").
+ */
+export function sumOverMonths(monthly: readonly StatsCounts[]): StatsCounts | undefined {
+  const last = monthly.at(-1);
+  if (last === undefined) return undefined;
+  const total = sumCounts(monthly);
+  return { ...total, staff: { ...last.staff } };
+}
+
+/** The months a stats record list covers, sorted, without duplicates. */
+export function monthsOf(records: readonly Pick<Stats, 'month'>[]): string[] {
+  return [...new Set(records.map((r) => r.month))].sort();
+}
+
+/**
+ * All statistics of a site, indexed once: totals per place and month (rolled up the place tree, memoised) and
+ * per place and period. Pages and charts ask this instead of re-scanning the records for every cell.
+ */
+export class StatsCube {
+  readonly months: readonly string[];
+  readonly #byKey: Map<string, Stats>;
+  readonly #children: Map<string, string[]>;
+  readonly #memo = new Map<string, StatsCounts | undefined>();
+
+  constructor(records: readonly Stats[], places: readonly PlaceNode[]) {
+    this.#byKey = new Map(records.map((r) => [`${r.place}|${r.month}`, r]));
+    this.#children = childrenIndex(places);
+    this.months = monthsOf(records);
+  }
+
+  /** Same rule as placeMonthTotal: own record, else the sum of the children's totals, else undefined. */
+  total(placeId: string, month: string): StatsCounts | undefined {
+    const key = `${placeId}|${month}`;
+    if (this.#memo.has(key)) return this.#memo.get(key);
+    let result: StatsCounts | undefined = this.#byKey.get(key);
+    if (result === undefined) {
+      const parts = (this.#children.get(placeId) ?? [])
+        .map((child) => this.total(child, month))
+        .filter((c): c is StatsCounts => c !== undefined);
+      result = parts.length === 0 ? undefined : sumCounts(parts);
+    }
+    this.#memo.set(key, result);
+    return result;
+  }
+
+  /** Total over `months` (see sumOverMonths), with how many of them had data; undefined when none had. */
+  period(placeId: string, months: readonly string[]): { counts: StatsCounts; monthsWithData: number } | undefined {
+    const monthly = [...months]
+      .sort()
+      .map((m) => this.total(placeId, m))
+      .filter((c): c is StatsCounts => c !== undefined);
+    const counts = sumOverMonths(monthly);
+    return counts === undefined ? undefined : { counts, monthsWithData: monthly.length };
+  }
+
+  /** The note an editor attached to a place's own record for a month, if any. */
+  note(placeId: string, month: string): string | undefined {
+    return this.#byKey.get(`${placeId}|${month}`)?.note;
+  }
 }
