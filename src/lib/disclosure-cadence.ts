@@ -1,0 +1,132 @@
+/**
+ * Disclosure cadence (村民委员会组织法 第三十条): finances at least monthly, general village affairs at least
+ * quarterly. Finds the villages and communities that are behind, for the build log and the place page badge.
+ *
+ * Precise rule (documented in docs/operations.md):
+ * - A period's disclosure falls due on day DUE_DAY of the month after the period ends (October's finances by
+ *   15 November; the third quarter's general disclosure by 15 October). Only periods already due are checked,
+ *   and only the latest one: a place that catches up is no longer overdue.
+ * - Monthly finances for month M are done when the place has a public `finance` notice published on or after
+ *   the first day of M+1 (the disclosure of M is made after M closes), up to today.
+ * - Quarterly general disclosure for quarter Q is done when the place has a public `village` notice published
+ *   within Q or after it, up to today.
+ * Only villages and communities are checked (the 街道 and grids publish through them). Drafts and scheduled
+ * notices do not count: only what residents can read on `today`. Pure: no clock, no I/O.
+ */
+import { addMonths, formatDayZh, formatMonthZh, monthOf } from './dates.ts';
+
+/** Day of the following month by which a period's disclosure must be published. */
+export const DUE_DAY = 15;
+
+export type CadenceKind = 'finance-monthly' | 'general-quarterly';
+
+export interface CadencePlace {
+  id: string;
+  name: string;
+  level: string;
+}
+
+export interface CadenceNotice {
+  place: string;
+  category: string;
+  /** Publish day, YYYY-MM-DD; callers pass only notices public on `today`. */
+  published: string;
+}
+
+export interface OverdueDisclosure {
+  place: string;
+  placeName: string;
+  kind: CadenceKind;
+  /** The period not disclosed: YYYY-MM for finances, YYYY-Qn for general disclosure. */
+  period: string;
+  /** 2026年10月 / 2026年第三季度. */
+  periodLabel: string;
+  /** Day the disclosure was due, YYYY-MM-DD. */
+  dueBy: string;
+  /** Publish day of the place's latest notice of that kind, if any. */
+  lastPublished?: string;
+}
+
+const QUARTER_NAMES = ['一', '二', '三', '四'];
+
+function dueDay(monthAfterPeriod: string): string {
+  return `${monthAfterPeriod}-${String(DUE_DAY).padStart(2, '0')}`;
+}
+
+/** The latest month whose finance disclosure is already due on `today`. */
+export function financeMonthDue(today: string): string {
+  const thisMonth = monthOf(today);
+  return today >= dueDay(thisMonth) ? addMonths(thisMonth, -1) : addMonths(thisMonth, -2);
+}
+
+/** The latest quarter whose general disclosure is already due on `today`: its first month and label. */
+export function quarterDue(today: string): { firstMonth: string; period: string; label: string; dueBy: string } {
+  const [year, month] = monthOf(today).split('-').map(Number) as [number, number];
+  const currentQuarterStart = `${year}-${String(Math.floor((month - 1) / 3) * 3 + 1).padStart(2, '0')}`;
+  let firstMonth = addMonths(currentQuarterStart, -3);
+  // Before the due day of the current quarter's first month, the previous quarter is not yet due.
+  if (today < dueDay(currentQuarterStart)) firstMonth = addMonths(firstMonth, -3);
+  const [qYear, qMonth] = firstMonth.split('-').map(Number) as [number, number];
+  const quarter = Math.floor((qMonth - 1) / 3);
+  return {
+    firstMonth,
+    period: `${qYear}-Q${quarter + 1}`,
+    label: `${qYear}年第${QUARTER_NAMES[quarter]!}季度`,
+    dueBy: dueDay(addMonths(firstMonth, 3)),
+  };
+}
+
+/** Every village/community behind on its finance or general disclosure on `today`, in place order given. */
+export function overdueDisclosures(
+  places: readonly CadencePlace[],
+  notices: readonly CadenceNotice[],
+  today: string,
+): OverdueDisclosure[] {
+  const financeMonth = financeMonthDue(today);
+  const financeFrom = `${addMonths(financeMonth, 1)}-01`;
+  const quarter = quarterDue(today);
+  const quarterFrom = `${quarter.firstMonth}-01`;
+  const latest = (place: string, category: string) =>
+    notices
+      .filter((n) => n.place === place && n.category === category && n.published <= today)
+      .reduce<string | undefined>((max, n) => (max === undefined || n.published > max ? n.published : max), undefined);
+
+  const overdue: OverdueDisclosure[] = [];
+  for (const place of places) {
+    if (place.level !== 'village' && place.level !== 'community') continue;
+    const lastFinance = latest(place.id, 'finance');
+    if (lastFinance === undefined || lastFinance < financeFrom) {
+      const item: OverdueDisclosure = {
+        place: place.id,
+        placeName: place.name,
+        kind: 'finance-monthly',
+        period: financeMonth,
+        periodLabel: formatMonthZh(financeMonth),
+        dueBy: dueDay(addMonths(financeMonth, 1)),
+      };
+      if (lastFinance !== undefined) item.lastPublished = lastFinance;
+      overdue.push(item);
+    }
+    const lastGeneral = latest(place.id, 'village');
+    if (lastGeneral === undefined || lastGeneral < quarterFrom) {
+      const item: OverdueDisclosure = {
+        place: place.id,
+        placeName: place.name,
+        kind: 'general-quarterly',
+        period: quarter.period,
+        periodLabel: quarter.label,
+        dueBy: quarter.dueBy,
+      };
+      if (lastGeneral !== undefined) item.lastPublished = lastGeneral;
+      overdue.push(item);
+    }
+  }
+  return overdue;
+}
+
+/** One line in Chinese, for the build log and the badge: 南岭村：2026年10月财务收支未公开（应于 2026年11月15日 前公开）. */
+export function describeOverdue(item: OverdueDisclosure, withPlace = true): string {
+  const what = item.kind === 'finance-monthly' ? `${item.periodLabel}财务收支未公开` : `${item.periodLabel}村务未公开`;
+  const last = item.lastPublished === undefined ? '，尚无此类公开' : `，上次公开于 ${formatDayZh(item.lastPublished)}`;
+  return `${withPlace ? `${item.placeName}：` : ''}${what}（应于 ${formatDayZh(item.dueBy)} 前公开${last}）`;
+}
