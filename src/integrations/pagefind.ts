@@ -17,9 +17,9 @@ export default function pagefind(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
-        const { pages, seconds } = await buildSearchIndex(siteDir);
+        const { pages, files, seconds } = await buildSearchIndex(siteDir);
         logger.info(
-          `indexed ${pages} pages in ${seconds.toFixed(1)} s → ${path.join(path.relative('.', siteDir), 'pagefind')}/`,
+          `indexed ${pages} of ${files} pages in ${seconds.toFixed(1)} s → ${path.join(path.relative('.', siteDir), 'pagefind')}/`,
         );
       },
     },

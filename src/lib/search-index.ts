@@ -5,6 +5,7 @@
  * This module starts the Pagefind binary (a child process); it is not pure, but it holds no policy beyond
  * "index the HTML of this folder as Chinese and fail loudly".
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -12,8 +13,10 @@ import * as pagefind from 'pagefind';
 export const SEARCH_LANGUAGE = 'zh-cn';
 
 export interface IndexSummary {
-  /** HTML pages Pagefind indexed (pages without `data-pagefind-body` are skipped once any page has it). */
+  /** Pages in the index (pages without `data-pagefind-body`, such as lists and the search page, are skipped). */
   pages: number;
+  /** HTML files Pagefind looked at. */
+  files: number;
   /** Wall time for indexing and writing. */
   seconds: number;
   /** Folder the index was written to. */
@@ -32,11 +35,24 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
     if (added.page_count === 0) throw new Error(`no HTML pages found in ${siteDir}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
-    return { pages: added.page_count, seconds: (performance.now() - started) / 1000, outputPath };
+    return {
+      pages: indexedPages(outputPath),
+      files: added.page_count,
+      seconds: (performance.now() - started) / 1000,
+      outputPath,
+    };
   } catch (error) {
     throw new Error(`Pagefind indexing failed (search would be broken): ${String(error)}`, { cause: error });
   } finally {
     // The binary otherwise keeps running and holds the build process open.
     await pagefind.close();
   }
+}
+
+/** Pages actually in the written index, from `pagefind-entry.json` (the API's page_count counts files seen). */
+function indexedPages(outputPath: string): number {
+  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
