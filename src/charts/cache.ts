@@ -1,0 +1,51 @@
+/**
+ * Render cache: the SHA-256 of (chart spec, renderer version, Chart.js version) names an SVG file in a cache
+ * folder, so a chart whose data did not change is read back instead of drawn again (drawing takes ~50 ms).
+ * Rendering is deterministic, so a cached file is byte-identical to a fresh render.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Chart } from 'chart.js';
+import { chartConfig, chartSize } from './config.ts';
+import { RENDERER_VERSION, renderChartSvg } from './render-svg.ts';
+import type { ChartSpec } from './spec.ts';
+
+const CHART_JS_VERSION = Chart.version;
+
+/** CHART_CACHE_DIR, else node_modules/.cache/gongkailan-charts (cleared with node_modules, never committed). */
+export function chartCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.CHART_CACHE_DIR ?? 'node_modules/.cache/gongkailan-charts');
+}
+
+export function chartCacheKey(spec: ChartSpec): string {
+  return createHash('sha256')
+    .update(`${RENDERER_VERSION}\n${CHART_JS_VERSION}\n${JSON.stringify(spec)}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** Draw a spec to SVG, no cache. */
+export function renderSpec(spec: ChartSpec): string {
+  const size = chartSize(spec);
+  return renderChartSvg(chartConfig(spec), { id: spec.id, ...size, title: spec.title, summary: spec.summary });
+}
+
+export interface CachedChart {
+  svg: string;
+  /** True when the SVG came from the cache. */
+  hit: boolean;
+}
+
+/** The SVG for a spec, from the cache when present; a fresh render is written to the cache atomically. */
+export function renderChart(spec: ChartSpec, cacheDir: string = chartCacheDir()): CachedChart {
+  const file = path.join(cacheDir, `${chartCacheKey(spec)}.svg`);
+  if (existsSync(file)) return { svg: readFileSync(file, 'utf8'), hit: true };
+  const svg = renderSpec(spec);
+  mkdirSync(cacheDir, { recursive: true });
+  // Write then rename: parallel builds sharing the cache never read a half-written file.
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, svg);
+  renameSync(temporary, file);
+  return { svg, hit: false };
+}

@@ -1,0 +1,122 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { Stats } from '../schemas/stats.ts';
+import { emptyCounts, StatsCube } from '../lib/aggregate.ts';
+import { indicator } from '../lib/indicators.ts';
+import { renderChart, renderSpec } from './cache.ts';
+import { breakdownSpec, compareSpec, trendSpec } from './series.ts';
+import { chartCsv, chartTable } from './table.ts';
+
+function record(place: string, month: string, received: number, resolved: number): Stats {
+  const base = emptyCounts();
+  return {
+    ...base,
+    place,
+    month,
+    demands: { ...base.demands, received, responded: received, resolved },
+    gridEvents: { ...base.gridEvents, sanitation: received % 7, livelihood: received % 11, disputes: 2 },
+  };
+}
+const places = [
+  { id: 'town', name: '示例街道' },
+  { id: 'a', parent: 'town', name: '东村' },
+  { id: 'b', parent: 'town', name: '西社区' },
+];
+const months = ['2026-01', '2026-02', '2026-03'];
+const cube = new StatsCube(
+  [
+    record('a', '2026-01', 10, 9),
+    record('a', '2026-02', 20, 20),
+    record('a', '2026-03', 30, 27),
+    record('b', '2026-01', 0, 0),
+    record('b', '2026-03', 8, 8),
+  ],
+  places,
+);
+const town = places[0] as (typeof places)[number];
+const demandsTrend = () =>
+  trendSpec(
+    cube,
+    town,
+    [indicator('demands.received'), indicator('demands.resolved')],
+    months,
+    '群众说事与干部解题（件）',
+  );
+
+describe('chart series from statistics', () => {
+  it('rolls places up into the trend and summarises its highs, lows and latest month in words', () => {
+    const spec = demandsTrend();
+    expect(spec.series[0]?.values).toEqual([10, 20, 38]);
+    expect(spec.categories).toEqual(['2026年1月', '2月', '3月']);
+    expect(spec.summary).toContain('群众说事（受理诉求）最高为2026年3月（38 件），最低为2026年1月（10 件）');
+    expect(spec.summary).toContain('最近一个月（2026年3月）');
+  });
+
+  it('leaves a gap, not a zero, where a place did not report, and "—" for a rate of nothing', () => {
+    const rate = trendSpec(cube, places[2] as never, [indicator('resolutionRate')], months, '解题率');
+    expect(rate.series[0]?.values).toEqual([null, null, 1]);
+    expect(chartTable(rate).rows.map((r) => r.cells[0])).toEqual(['—', '—', '100.0%']);
+  });
+
+  it('sorts the place comparison from highest to lowest, places without data last', () => {
+    const spec = compareSpec(cube, places.slice(1), indicator('resolutionRate'), ['2026-01'], '2026-01', '2026年1月');
+    expect(spec.categories).toEqual(['东村', '西社区']);
+    expect(spec.series[0]?.values).toEqual([0.9, null]);
+    expect(spec.summary).toBe('2026年1月解题率（办结率）最高的是东村（90.0%），最低的是东村（90.0%）。');
+  });
+
+  it('refuses to draw a count and a rate on the same axis', () => {
+    expect(() =>
+      trendSpec(cube, town, [indicator('demands.received'), indicator('resolutionRate')], months, 'x'),
+    ).toThrow('cannot draw resolutionRate (%) on the same axis as demands.received (件)');
+  });
+
+  it('gives the data table and the CSV the same numbers as the chart, the CSV with a BOM for Excel', () => {
+    const spec = breakdownSpec(cube, town, months, '2026-Q1', '2026年第1季度');
+    const table = chartTable(spec);
+    expect(table.header).toEqual(['类别', '上报事件（件）']);
+    expect(table.rows[0]).toEqual({ category: '矛盾纠纷', cells: ['10'] }); // 5 reports × 2 disputes
+    expect(table.rows).toHaveLength(6);
+    const csv = chartCsv(spec);
+    expect(csv.startsWith('\uFEFF类别,上报事件（件）\r\n矛盾纠纷,10\r\n')).toBe(true);
+  });
+});
+
+describe('SVG charts', () => {
+  it('draws Chinese labels as real, selectable <text> with a Chinese font stack, accessible and scalable', () => {
+    const svg = renderSpec(demandsTrend());
+    expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 600 340"[^>]*role="img"[^>]*aria-labelledby="trend-town-/);
+    expect(svg).toContain(
+      '<title id="trend-town-demands-received-demands-resolved-title">群众说事与干部解题（件）</title>',
+    );
+    expect(svg).toContain('PingFang SC');
+    expect(svg).toMatch(/<text[^>]*>群众说事（受理诉求）<\/text>/);
+    expect(svg).not.toMatch(/<path[^>]*d="[^"]{2000,}"/); // no text converted to outlines
+    expect(gzipSync(svg).length).toBeLessThan(10 * 1024);
+  });
+
+  it('renders the same input to the same bytes, with ids prefixed by the chart id', () => {
+    const spec = compareSpec(cube, places.slice(1), indicator('demands.received'), months, '2026-q1', '2026年第1季度');
+    const first = renderSpec(spec);
+    expect(renderSpec(structuredClone(spec))).toBe(first);
+    const ids = [...first.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(2);
+    for (const id of ids) expect(id?.startsWith(`${spec.id}-`)).toBe(true);
+  });
+
+  it('serves an unchanged chart from the cache, byte-identical, and re-renders when the data change', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gkl-chart-cache-'));
+    const spec = demandsTrend();
+    const cold = renderChart(spec, dir);
+    const warm = renderChart(spec, dir);
+    expect([cold.hit, warm.hit]).toEqual([false, true]);
+    expect(warm.svg).toBe(cold.svg);
+    const changed = structuredClone(spec);
+    (changed.series[0] as { values: (number | null)[] }).values[0] = 11;
+    expect(renderChart(changed, dir).hit).toBe(false);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Pure series builders: statistics (a StatsCube and the place list) → chart specs. No drawing here; tested on
+ * synthetic data. Every spec carries its own text summary, written from the same numbers the chart shows.
+ */
+import { GRID_EVENT_CATEGORIES } from '../schemas/stats.ts';
+import type { StatsCube } from '../lib/aggregate.ts';
+import { formatValue } from '../lib/change.ts';
+import { indicator, indicatorValue, type Indicator } from '../lib/indicators.ts';
+import { formatMonthZh } from '../lib/dates.ts';
+import { shortMonthLabels } from '../lib/periods.ts';
+import type { ChartSeries, ChartSpec } from './spec.ts';
+
+export interface StatsPlace {
+  id: string;
+  name: string;
+}
+
+function valueAt(cube: StatsCube, ind: Indicator, placeId: string, months: readonly string[]): number | null {
+  const total = months.length === 1 ? cube.total(placeId, months[0] as string) : cube.period(placeId, months)?.counts;
+  return total === undefined ? null : indicatorValue(ind, total);
+}
+
+function sameUnit(indicators: readonly Indicator[]): { valueKind: 'count' | 'rate'; unit: string } {
+  const first = indicators[0];
+  if (first === undefined) throw new Error('a chart needs at least one indicator');
+  for (const ind of indicators) {
+    if (ind.kind !== first.kind || ind.unit !== first.unit) {
+      throw new Error(`cannot draw ${ind.id} (${ind.unit}) on the same axis as ${first.id} (${first.unit})`);
+    }
+  }
+  return { valueKind: first.kind === 'rate' ? 'rate' : 'count', unit: first.unit };
+}
+
+/** "最高 2026年3月 523 件，最低 2025年2月 301 件" for one series; empty when it has no values. */
+function extremes(ind: Indicator, labels: readonly string[], series: ChartSeries): string {
+  let high = -1;
+  let low = -1;
+  series.values.forEach((v, i) => {
+    if (v === null) return;
+    if (high < 0 || v > (series.values[high] as number)) high = i;
+    if (low < 0 || v < (series.values[low] as number)) low = i;
+  });
+  if (high < 0) return `${series.label}无数据`;
+  const unit = ind.kind === 'rate' ? '' : ` ${ind.unit}`;
+  const show = (i: number) => `${labels[i]}（${formatValue(ind, series.values[i])}${unit}）`;
+  return `${series.label}最高为${show(high)}，最低为${show(low)}`;
+}
+
+/** Monthly trend of one or more indicators (same unit) for one place. */
+export function trendSpec(
+  cube: StatsCube,
+  place: StatsPlace,
+  indicators: readonly Indicator[],
+  months: readonly string[],
+  title: string,
+): ChartSpec {
+  const { valueKind, unit } = sameUnit(indicators);
+  const series = indicators.map((ind) => ({
+    label: ind.title,
+    values: months.map((m) => valueAt(cube, ind, place.id, [m])),
+  }));
+  const fullLabels = months.map(formatMonthZh);
+  const range = months.length === 0 ? '' : `${fullLabels[0]}至${fullLabels.at(-1)}，`;
+  const parts = series.map((s, i) => extremes(indicators[i] as Indicator, fullLabels, s));
+  const lastIndex = months.length - 1;
+  const latest = series
+    .map((s, i) => `${s.label} ${formatValue(indicators[i] as Indicator, s.values[lastIndex])}`)
+    .join('、');
+  return {
+    id: `trend-${place.id}-${indicators.map((i) => i.slug).join('-')}`,
+    kind: 'line',
+    horizontal: false,
+    title,
+    categories: shortMonthLabels(months),
+    categoryHeader: '月份',
+    series,
+    valueKind,
+    unit,
+    summary: `${range}${place.name}${parts.join('；')}。${lastIndex >= 0 ? `最近一个月（${fullLabels[lastIndex]}）${latest}。` : ''}`,
+  };
+}
+
+/** Grid events by category (矛盾纠纷, 治安隐患…) for one place over a period. */
+export function breakdownSpec(
+  cube: StatsCube,
+  place: StatsPlace,
+  months: readonly string[],
+  periodId: string,
+  periodLabel: string,
+): ChartSpec {
+  const indicators = GRID_EVENT_CATEGORIES.map((c) => indicator(`gridEvents.${c}`));
+  const values = indicators.map((ind) => valueAt(cube, ind, place.id, months));
+  const total = values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+  const ranked = indicators
+    .map((ind, i) => ({ ind, value: values[i] ?? null }))
+    .filter((e) => e.value !== null)
+    .sort((a, b) => (b.value as number) - (a.value as number));
+  const top = ranked
+    .slice(0, 3)
+    .map((e) => `${e.ind.title} ${formatValue(e.ind, e.value)} 件`)
+    .join('、');
+  return {
+    id: `breakdown-${place.id}-${periodId.toLowerCase()}`,
+    kind: 'bar',
+    horizontal: true,
+    title: `${place.name}${periodLabel}网格事件分类（件）`,
+    categories: indicators.map((i) => i.title),
+    categoryHeader: '类别',
+    series: [{ label: '上报事件', values }],
+    valueKind: 'count',
+    unit: '件',
+    summary:
+      ranked.length === 0
+        ? `${place.name}${periodLabel}没有网格事件数据。`
+        : `${place.name}${periodLabel}共上报网格事件 ${formatValue(indicators[0] as Indicator, total)} 件，最多的是${top}。`,
+  };
+}
+
+/** One indicator across places for a period, sorted from highest to lowest (no data last). */
+export function compareSpec(
+  cube: StatsCube,
+  places: readonly StatsPlace[],
+  ind: Indicator,
+  months: readonly string[],
+  periodId: string,
+  periodLabel: string,
+): ChartSpec {
+  const rows = places
+    .map((p) => ({ place: p, value: valueAt(cube, ind, p.id, months) }))
+    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.place.id.localeCompare(b.place.id));
+  const withData = rows.filter((r) => r.value !== null);
+  const first = withData[0];
+  const last = withData.at(-1);
+  const unit = ind.kind === 'rate' ? '' : ` ${ind.unit}`;
+  return {
+    id: `compare-${ind.slug}-${periodId.toLowerCase()}`,
+    kind: 'bar',
+    horizontal: true,
+    title: `${periodLabel}各村社区${ind.title}（${ind.unit}）`,
+    categories: rows.map((r) => r.place.name),
+    categoryHeader: '村/社区',
+    series: [{ label: ind.title, values: rows.map((r) => r.value) }],
+    valueKind: ind.kind === 'rate' ? 'rate' : 'count',
+    unit: ind.unit,
+    summary:
+      first === undefined || last === undefined
+        ? `${periodLabel}各村社区没有${ind.title}数据。`
+        : `${periodLabel}${ind.title}最高的是${first.place.name}（${formatValue(ind, first.value)}${unit}），` +
+          `最低的是${last.place.name}（${formatValue(ind, last.value)}${unit}）。`,
+  };
+}
