@@ -4,6 +4,7 @@ import path from 'node:path';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
+import sitemap from './src/integrations/sitemap.ts';
 import uploads from './src/integrations/uploads.ts';
 import validateContent from './src/integrations/validate-content.ts';
 
@@ -25,6 +26,6 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [validateContent(), react(), uploads(), pagefind()],
+  integrations: [validateContent(), react(), uploads(), pagefind(), sitemap()],
   devToolbar: { enabled: false },
 });

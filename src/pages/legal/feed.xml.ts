@@ -1,0 +1,25 @@
+/** RSS of every public 普法 item. */
+import type { APIRoute } from 'astro';
+import { getLegal, getSite } from '../../data/content.ts';
+import { renderRss } from '../../lib/feed.ts';
+import { routes } from '../../lib/routes.ts';
+import { LEGAL_TOPIC_LABELS } from '../../schemas/legal.ts';
+
+export const GET: APIRoute = async ({ site: astroSite }) => {
+  const site = await getSite();
+  const abs = (path: string) => new URL(path, astroSite ?? site.siteUrl).href;
+  const body = renderRss({
+    title: `普法园地 - ${site.name}`,
+    link: abs(routes.legal()),
+    self: abs(routes.legalFeed()),
+    description: '身边的法律知识',
+    items: (await getLegal()).map((l) => ({
+      title: l.data.title,
+      link: abs(routes.legalItem(l.id)),
+      date: l.data.published,
+      description: l.data.summary ?? l.data.question,
+      category: LEGAL_TOPIC_LABELS[l.data.topic],
+    })),
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+};
