@@ -12,6 +12,14 @@ import * as pagefind from 'pagefind';
 /** Every page is Simplified Chinese (`<html lang="zh-CN">`); forcing it keeps one index even if a page forgets. */
 export const SEARCH_LANGUAGE = 'zh-cn';
 
+/**
+ * Lists of *other* pages (recent notices on a place page, meetings of a village…) are not indexed where they are
+ * listed: each listed page is indexed itself, and indexing the lists made a place page outrank the notice a
+ * resident was looking for. Pages can also mark such parts with `data-pagefind-ignore`; these are the shared
+ * list components (src/components/NoticeList.astro `.item-list`, compact lists of links).
+ */
+export const REPEATED_LIST_SELECTORS = ['.item-list', '.compact-list'];
+
 export interface IndexSummary {
   /** Pages in the index (pages without `data-pagefind-body`, such as lists and the search page, are skipped). */
   pages: number;
@@ -28,7 +36,10 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
   const started = performance.now();
   const outputPath = path.join(siteDir, 'pagefind');
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
+    const { index, errors } = await pagefind.createIndex({
+      forceLanguage: SEARCH_LANGUAGE,
+      excludeSelectors: REPEATED_LIST_SELECTORS,
+    });
     if (index === undefined || errors.length > 0) throw new Error(errors.join('\n') || 'no index returned');
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
