@@ -81,7 +81,7 @@ export const slug = z
  * mainland mobile (11 digits starting with 1), landline with area code (0xxx-xxxxxxx), or a short service number (12345).
  */
 export const publicPhone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,5})?|1\d{4})$/, {
-  message: '电话号码格式不对（手机 11 位，如 13812345678；座机带区号，如 0571-88001234；或 12345 等服务热线）',
+  message: '电话号码格式不对（手机 11 位，以 1 开头；座机带区号，如 0571-88001234；或 12345 等服务热线）',
 });
 
 /** A non-negative whole-number count (residents, cases, events…). */

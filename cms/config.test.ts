@@ -1,0 +1,144 @@
+import { z } from 'astro/zod';
+import { describe as describeSuite, expect, it } from 'vitest';
+import { describe } from '../src/lib/schema-walk.ts';
+import { field } from '../src/schemas/common.ts';
+import { collections, COLLECTION_NAMES, noticeSchema } from '../src/schemas/index.ts';
+import { backendFromEnv } from './backend.ts';
+import { buildCmsConfig, cmsFields, MARKDOWN_FIELD, type CmsCollection, type CmsField } from './config.ts';
+import { fieldsDrift } from './config-drift.ts';
+
+const config = buildCmsConfig(backendFromEnv({}));
+
+function fieldsOf(collection: CmsCollection): CmsField[] {
+  return collection.fields ?? collection.files?.[0]?.fields ?? [];
+}
+
+function driftOf(name: (typeof COLLECTION_NAMES)[number], fields: CmsField[]): string[] {
+  const info = describe(collections[name].schema);
+  return fieldsDrift(name, info.fields ?? {}, fields, true, [MARKDOWN_FIELD]);
+}
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function find(fields: CmsField[], path: string): CmsField {
+  const [head, ...rest] = path.split('.');
+  const found = fields.find((f) => f.name === head);
+  if (found === undefined) throw new Error(`no field ${path}`);
+  return rest.length === 0 ? found : find(found.fields ?? [], rest.join('.'));
+}
+
+describeSuite('CMS configuration generated from the schemas', () => {
+  it('has a collection for every content type, in Chinese, with a Chinese UI', () => {
+    expect(config.locale).toBe('zh_Hans');
+    expect(config.collections.map((c) => c.name).sort()).toEqual([...COLLECTION_NAMES].sort());
+    for (const collection of config.collections) {
+      expect(collection.label).toBe(collections[collection.name as keyof typeof collections].label);
+    }
+  });
+
+  it.each(COLLECTION_NAMES)(
+    'agrees with the %s schema on every field: labels, required, options, limits, patterns',
+    (name) => {
+      const collection = config.collections.find((c) => c.name === name) as CmsCollection;
+      expect(driftOf(name, fieldsOf(collection))).toEqual([]);
+    },
+  );
+
+  it('reports a CMS field whose required-ness, options, limits or pattern drifted from the schema', () => {
+    const fields = cmsFields('notices');
+    const drifted = clone(fields);
+    find(drifted, 'title').required = false;
+    find(drifted, 'category').options?.pop();
+    find(drifted, 'place').pattern = ['^.*$', 'anything'];
+    find(drifted, 'summary').pattern = ['^[\\s\\S]{0,300}$', 'longer'];
+    find(drifted, 'period.end').label = '结束';
+    expect(driftOf('notices', drifted)).toEqual([
+      'notices.title: required false ≠ true',
+      'notices.category: options party,village,finance ≠ party,village,finance,other',
+      'notices.place: "Taoyuan" refused by the schema, accepted by the CMS',
+      'notices.period.end: label "结束" ≠ "公示结束日期"',
+      'notices.summary: "字字字字字字字字字字字字…(201)" refused by the schema, accepted by the CMS',
+    ]);
+  });
+
+  it('reports a schema field the CMS does not offer', () => {
+    const extended = noticeSchema.safeExtend({ villageGroup: field(z.string().max(10), { title: '村民小组' }) });
+    const info = describe(extended);
+    expect(fieldsDrift('notices', info.fields ?? {}, cmsFields('notices'), true, [MARKDOWN_FIELD])).toContain(
+      'notices.villageGroup: missing from the CMS',
+    );
+  });
+
+  it('asks inside optional groups only when the group is filled (监督委员会审核 may stay empty for 党务公开)', () => {
+    const review = find(cmsFields('notices'), 'review');
+    expect(review.required).toBe(false);
+    expect(review.fields?.map((f) => [f.name, f.required])).toEqual([
+      ['by', false],
+      ['date', false],
+      ['opinion', false],
+    ]);
+    expect(find(cmsFields('notices'), 'period.start').required).toBe(true);
+  });
+
+  it('names new files from ASCII fields only: date, place and category, never the Chinese title', () => {
+    const notices = config.collections.find((c) => c.name === 'notices') as CmsCollection;
+    expect(notices.slug).toBe('{{fields.published}}-{{fields.place}}-{{fields.category}}');
+    const stats = config.collections.find((c) => c.name === 'stats') as CmsCollection;
+    expect(stats.slug).toBe('{{fields.place}}-{{fields.month}}');
+    for (const collection of config.collections) {
+      expect(collection.slug ?? '').not.toMatch(/title|name|\{\{slug\}\}/);
+    }
+    expect(config.slug.encoding).toBe('ascii');
+  });
+
+  it('picks places from a list of their Chinese names and stores the place id', () => {
+    const place = find(cmsFields('notices', { place: { collection: 'places', display: 'name' } }), 'place');
+    expect(place).toMatchObject({ widget: 'relation', collection: 'places', value_field: '{{slug}}' });
+  });
+
+  it('sends uploads to content/uploads, served at /uploads/, and sanitizes the Markdown preview', () => {
+    expect(config).toMatchObject({ media_folder: 'content/uploads', public_folder: '/uploads' });
+    const notices = config.collections.find((c) => c.name === 'notices') as CmsCollection;
+    expect(find(fieldsOf(notices), MARKDOWN_FIELD)).toMatchObject({ widget: 'markdown', sanitize_preview: true });
+  });
+});
+
+describeSuite('CMS backend from the environment', () => {
+  it('uses GitHub with draft → review → publish by default, and decap-server on localhost', () => {
+    const settings = backendFromEnv({ CMS_REPO: 'yunxi/gongkailan', CMS_AUTH_URL: 'https://auth.example.cn' });
+    const built = buildCmsConfig(settings);
+    expect(built.backend).toEqual({
+      name: 'github',
+      repo: 'yunxi/gongkailan',
+      branch: 'main',
+      base_url: 'https://auth.example.cn',
+    });
+    expect(built.publish_mode).toBe('editorial_workflow');
+    expect(built.local_backend).toEqual({ url: 'http://localhost:8081/api/v1' });
+  });
+
+  it('logs in to GitLab with PKCE (no secret) when an application id is given', () => {
+    const settings = backendFromEnv({
+      CMS_BACKEND: 'gitlab',
+      CMS_REPO: 'town/portal',
+      CMS_GITLAB_APP_ID: 'abc123',
+      CMS_API_ROOT: 'https://git.example.cn/api/v4',
+    });
+    expect(settings.backend).toEqual({
+      name: 'gitlab',
+      repo: 'town/portal',
+      branch: 'main',
+      auth_type: 'pkce',
+      app_id: 'abc123',
+      api_root: 'https://git.example.cn/api/v4',
+      base_url: 'https://git.example.cn',
+    });
+  });
+
+  it('refuses an unknown backend or a malformed repository with a message naming the variable', () => {
+    expect(() => backendFromEnv({ CMS_BACKEND: 'gitea' })).toThrow('CMS_BACKEND=gitea 不支持：请设为 github 或 gitlab');
+    expect(() => backendFromEnv({ CMS_REPO: 'gongkailan' })).toThrow('CMS_REPO=gongkailan 格式不对');
+  });
+});

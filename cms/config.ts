@@ -1,0 +1,460 @@
+/**
+ * Builds the Decap CMS configuration from the zod schemas (src/schemas), so the editor form cannot drift from what
+ * `npm run validate` and the build accept: same fields, same required-ness, same options, same limits, same
+ * patterns, same Chinese labels and hints. `cms/config.test.ts` walks every schema field to prove it.
+ *
+ * What the schemas cannot say lives in COLLECTION_SETTINGS below: file-name templates, list summaries, which
+ * fields pick another entry (a place, a notice) instead of taking typed text.
+ */
+import { collections, type CollectionName } from '../src/schemas/index.ts';
+import { describe, type FieldInfo } from '../src/lib/schema-walk.ts';
+import type { BackendSettings } from './backend.ts';
+
+/** The Markdown text below the front matter. A CMS-only name: meetings already use `body` for 会议类型. */
+export const MARKDOWN_FIELD = 'markdownBody';
+/** Custom Decap format for our Markdown files (front matter + body in MARKDOWN_FIELD), see cms/format.ts. */
+export const MARKDOWN_FORMAT = 'gongkailan-frontmatter';
+/** Where editors' uploads go (inside content/ so a deployment replaces one folder) and their public URL. */
+export const MEDIA_FOLDER = 'content/uploads';
+export const PUBLIC_FOLDER = '/uploads';
+
+/** A Decap field definition (the subset we generate). */
+export interface CmsField {
+  name: string;
+  label: string;
+  widget: string;
+  required: boolean;
+  hint?: string;
+  default?: unknown;
+  pattern?: [string, string];
+  options?: { label: string; value: string }[];
+  multiple?: boolean;
+  min?: number;
+  max?: number;
+  value_type?: 'int' | 'float';
+  step?: number;
+  date_format?: string;
+  time_format?: boolean;
+  picker_utc?: boolean;
+  fields?: CmsField[];
+  field?: CmsField;
+  collapsed?: boolean;
+  summary?: string;
+  add_to_top?: boolean;
+  allow_add?: boolean;
+  collection?: string;
+  value_field?: string;
+  search_fields?: string[];
+  display_fields?: string[];
+  options_length?: number;
+  sanitize_preview?: boolean;
+  modes?: string[];
+  buttons?: string[];
+  editor_components?: string[];
+  choose_url?: boolean;
+}
+
+export interface CmsCollection {
+  name: string;
+  label: string;
+  label_singular?: string;
+  description?: string;
+  folder?: string;
+  files?: { name: string; label: string; file: string; fields: CmsField[] }[];
+  extension?: string;
+  format?: string;
+  create?: boolean;
+  delete?: boolean;
+  slug?: string;
+  identifier_field?: string;
+  summary?: string;
+  sortable_fields?: string[];
+  fields?: CmsField[];
+  editor?: { preview: boolean };
+}
+
+export interface CmsConfig {
+  load_config_file: false;
+  locale: 'zh_Hans';
+  backend: BackendSettings['backend'];
+  local_backend?: boolean | { url: string; allowed_hosts?: string[] };
+  publish_mode?: 'editorial_workflow';
+  site_url?: string;
+  display_url?: string;
+  logo_url?: string;
+  media_folder: string;
+  public_folder: string;
+  slug: { encoding: 'ascii'; clean_accents: boolean; sanitize_replacement: string };
+  collections: CmsCollection[];
+}
+
+/** A field that stores the id (file name) of another entry, picked from a list by its Chinese name. */
+interface Reference {
+  collection: 'places' | 'notices';
+  display: string;
+}
+const PLACE: Reference = { collection: 'places', display: 'name' };
+const NOTICE: Reference = { collection: 'notices', display: 'title' };
+
+interface CollectionSettings {
+  /** Decap file-name template. Every part is an ASCII field value, so a Chinese title never becomes a file name. */
+  slug?: string;
+  identifier: string;
+  summary: string;
+  sortable: string[];
+  create: boolean;
+  /** Dotted field paths that reference another entry. */
+  references?: Record<string, Reference>;
+  description: string;
+}
+
+/**
+ * Per-collection settings. File names: the date and place come from fields the editor must fill anyway, so
+ * nobody types pinyin; Decap appends -1, -2 when a name is taken, which still matches the file-name pattern.
+ */
+export const COLLECTION_SETTINGS: Record<Exclude<CollectionName, 'site'>, CollectionSettings> = {
+  notices: {
+    slug: '{{fields.published}}-{{fields.place}}-{{fields.category}}',
+    identifier: 'title',
+    summary: '{{published}} {{title}}',
+    sortable: ['published', 'title'],
+    create: true,
+    references: { place: PLACE },
+    description: '村务、财务、党务公开。村务和财务公开须经村务监督委员会审核（填写“监督委员会审核”）。',
+  },
+  meetings: {
+    slug: '{{fields.date}}-{{fields.place}}-{{fields.step}}',
+    identifier: 'title',
+    summary: '{{date}} {{title}}',
+    sortable: ['date', 'title'],
+    create: true,
+    references: { place: PLACE, 'decisions.notices': NOTICE },
+    description: '“四议两公开”各环节的会议纪要：出席人数、议题、决定事项和表决结果。',
+  },
+  stats: {
+    slug: '{{fields.place}}-{{fields.month}}',
+    identifier: 'month',
+    summary: '{{month}} {{place}}',
+    sortable: ['month', 'place'],
+    create: true,
+    references: { place: PLACE },
+    description: '每个村/社区每月一条：只填数量，响应率、办结率、满意率等由网站自动计算。',
+  },
+  legal: {
+    slug: '{{fields.topic}}-{{fields.type}}',
+    identifier: 'title',
+    summary: '{{published}} {{title}}',
+    sortable: ['published', 'title'],
+    create: true,
+    description: '普法文章、法律问答和典型案例。',
+  },
+  places: {
+    // The file name is the place's id, referenced by every notice and record: new places and renames are made by
+    // the maintainer in the files (docs/editors.md), editors keep names, phones and grid workers current.
+    identifier: 'name',
+    summary: '{{name}}（{{level}}）',
+    sortable: ['order', 'name'],
+    create: false,
+    references: { parent: PLACE },
+    description: '街道、村/社区和网格的基本信息与网格员。新增地点请联系网站管理员。',
+  },
+};
+
+function hintOf(info: FieldInfo): string | undefined {
+  const parts = [info.meta.description, info.meta.unit ? `单位：${info.meta.unit}` : undefined].filter(
+    (p): p is string => p !== undefined && p !== '',
+  );
+  return parts.length > 0 ? parts.join('；') : undefined;
+}
+
+/**
+ * The Chinese message a zod check carries (set with `{ message }` in the schema), if any. zod 4 keeps it as
+ * `_zod.def.error`, the same surface src/lib/schema-walk.ts reads.
+ */
+function checkMessages(info: FieldInfo): string[] {
+  const checks = (info.schema as unknown as { _zod: { def: { checks?: { _zod: { def: unknown } }[] } } })._zod.def
+    .checks;
+  const messages: string[] = [];
+  // zod's string formats (email, url) carry their message on the schema itself.
+  const own = (info.schema as unknown as { _zod: { def: { error?: (issue: object) => unknown } } })._zod.def.error?.(
+    {},
+  );
+  if (typeof own === 'string') messages.push(own);
+  for (const check of checks ?? []) {
+    const def = check._zod.def as { check: string; error?: (issue: object) => unknown };
+    if (def.check !== 'string_format' && def.check !== 'min_length' && def.check !== 'max_length') continue;
+    const message = def.error?.({});
+    if (typeof message === 'string' && !messages.includes(message)) messages.push(message);
+  }
+  return messages;
+}
+
+/**
+ * Patterns for zod's string formats, which keep their regex (email) or none (url, checked by URL parsing) outside
+ * the checks that schema-walk reads. Site URLs must be web addresses, so http(s) is what we ask for.
+ */
+function formatPatterns(info: FieldInfo): RegExp[] {
+  const def = (info.schema as unknown as { _zod: { def: { format?: string; pattern?: RegExp } } })._zod.def;
+  if (def.format === 'url') return [/^https?:\/\/[^\s/?#]+\.[^\s]*$/];
+  if (def.format !== undefined && def.pattern instanceof RegExp && !(info.patterns ?? []).includes(def.pattern)) {
+    return [def.pattern];
+  }
+  return [];
+}
+
+/**
+ * Regex source with ASCII letters matched in either case, for patterns declared with the `i` flag (Decap takes
+ * the pattern as a string and compiles it without flags). Letters inside a character class are left alone.
+ */
+export function ignoreCaseSource(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const char = source[i] as string;
+    if (char === '\\') {
+      out += char + (source[i + 1] ?? '');
+      i += 1;
+    } else if (char === '[') {
+      inClass = true;
+      out += char;
+    } else if (char === ']') {
+      inClass = false;
+      out += char;
+    } else if (!inClass && /[a-z]/i.test(char)) {
+      out += `[${char.toLowerCase()}${char.toUpperCase()}]`;
+    } else {
+      out += char;
+    }
+  }
+  return out;
+}
+
+/**
+ * One Decap pattern for a string field: its length limits and every regex of the schema, as lookaheads.
+ * Decap checks only non-empty values against it, exactly like an optional schema field.
+ */
+export function stringPattern(info: FieldInfo): [string, string] | undefined {
+  const parts: string[] = [];
+  if (info.min !== undefined || info.max !== undefined) {
+    parts.push(`(?=[\\s\\S]{${info.min ?? 0},${info.max ?? ''}}$)`);
+  }
+  for (const pattern of [...(info.patterns ?? []), ...formatPatterns(info)]) {
+    parts.push(`(?=${pattern.flags.includes('i') ? ignoreCaseSource(pattern.source) : pattern.source})`);
+  }
+  if (parts.length === 0) return undefined;
+  const messages = checkMessages(info);
+  const length =
+    info.min !== undefined && info.max !== undefined
+      ? `${info.min}–${info.max} 个字`
+      : info.min !== undefined
+        ? `至少 ${info.min} 个字`
+        : info.max !== undefined
+          ? `不超过 ${info.max} 个字`
+          : undefined;
+  const explained = messages.length > 0 ? messages.join('；') : length !== undefined ? `长度 ${length}` : '格式不对';
+  return [`^${parts.join('')}`, info.meta.example ? `${explained}（如 ${info.meta.example}）` : explained];
+}
+
+function optionsOf(info: FieldInfo): { label: string; value: string }[] {
+  const labels = info.meta.optionLabels ?? {};
+  return (info.options ?? []).map((value) => ({ label: labels[value] ?? value, value }));
+}
+
+/**
+ * The Decap field for one schema field. `required` is the field's own required-ness *and* its parents': a
+ * required field inside an optional group (e.g. 审核人 inside 监督委员会审核) may be left out with its group,
+ * and the schema check on save (cms/entry-check.ts) asks for it when the group is filled.
+ */
+export function cmsField(
+  name: string,
+  info: FieldInfo,
+  parentRequired = true,
+  references: Record<string, Reference> = {},
+  path = name,
+): CmsField {
+  const field: CmsField = {
+    name,
+    label: info.meta.title ?? name,
+    widget: 'string',
+    required: parentRequired && info.required,
+  };
+  const hint = hintOf(info);
+  if (hint !== undefined) field.hint = hint;
+  if (info.default !== undefined && !(Array.isArray(info.default) && info.default.length === 0)) {
+    field.default = info.default;
+  }
+  const reference = references[path];
+  if (reference !== undefined) {
+    const multiple = info.kind === 'array';
+    Object.assign(field, {
+      widget: 'relation',
+      collection: reference.collection,
+      value_field: '{{slug}}',
+      search_fields: [reference.display],
+      display_fields: [reference.display],
+      options_length: 500,
+      ...(multiple ? { multiple: true } : {}),
+    });
+    if (multiple && info.min !== undefined) field.min = info.min;
+    if (multiple && info.max !== undefined) field.max = info.max;
+    return field;
+  }
+  switch (info.kind) {
+    case 'string': {
+      field.widget = info.meta.widget ?? 'string';
+      const pattern = stringPattern(info);
+      if (pattern !== undefined) field.pattern = pattern;
+      if (field.widget === 'file') field.choose_url = false;
+      break;
+    }
+    case 'month': {
+      const pattern = stringPattern(info);
+      if (pattern !== undefined) field.pattern = pattern;
+      break;
+    }
+    case 'date':
+      Object.assign(field, { widget: 'datetime', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: false });
+      break;
+    case 'number':
+      field.widget = 'number';
+      field.value_type = info.integer ? 'int' : 'float';
+      if (info.integer) field.step = 1;
+      if (info.min !== undefined) field.min = info.min;
+      if (info.max !== undefined) field.max = info.max;
+      break;
+    case 'boolean':
+      field.widget = 'boolean';
+      break;
+    case 'enum':
+      field.widget = 'select';
+      field.options = optionsOf(info);
+      break;
+    case 'object':
+      field.widget = 'object';
+      field.collapsed = !info.required;
+      field.fields = Object.entries(info.fields ?? {}).map(([childName, child]) =>
+        cmsField(childName, child, field.required, references, `${path}.${childName}`),
+      );
+      break;
+    case 'array': {
+      const element = info.element as FieldInfo;
+      if (info.min !== undefined) field.min = info.min;
+      if (info.max !== undefined) field.max = info.max;
+      if (element.kind === 'enum') {
+        field.widget = 'select';
+        field.multiple = true;
+        field.options = optionsOf({ ...element, meta: { ...element.meta, ...info.meta } });
+      } else if (element.kind === 'object') {
+        field.widget = 'list';
+        field.collapsed = false;
+        field.fields = Object.entries(element.fields ?? {}).map(([childName, child]) =>
+          cmsField(childName, child, true, references, `${path}.${childName}`),
+        );
+        const first = Object.keys(element.fields ?? {})[0];
+        if (first !== undefined) field.summary = `{{fields.${first}}}`;
+      } else {
+        field.widget = 'list';
+        field.field = cmsField('item', element, true, references, `${path}.item`);
+        field.field.label = field.label;
+      }
+      break;
+    }
+    default:
+      throw new Error(`cms/config.ts: no Decap widget for field "${path}" (kind ${info.kind})`);
+  }
+  return field;
+}
+
+/** The Decap fields of a content type, in schema order. */
+export function cmsFields(collection: CollectionName, references: Record<string, Reference> = {}): CmsField[] {
+  const info = describe(collections[collection].schema);
+  return Object.entries(info.fields ?? {}).map(([name, child]) => cmsField(name, child, true, references));
+}
+
+function markdownBodyField(): CmsField {
+  return {
+    name: MARKDOWN_FIELD,
+    label: '正文',
+    widget: 'markdown',
+    required: false,
+    hint: '公开的正文。不要写身份证号、银行卡号、住址等个人信息',
+    modes: ['rich_text', 'raw'],
+    buttons: ['bold', 'heading-two', 'heading-three', 'quote', 'bulleted-list', 'numbered-list', 'link'],
+    editor_components: [],
+    // Render the preview through DOMPurify (GHSA-xp8g-32qh-mv28: preview HTML could steal a reviewer's token).
+    sanitize_preview: true,
+  };
+}
+
+function folderCollection(name: Exclude<CollectionName, 'site'>): CmsCollection {
+  const spec = collections[name];
+  const settings = COLLECTION_SETTINGS[name];
+  const fields = cmsFields(name, settings.references);
+  const collection: CmsCollection = {
+    name,
+    label: spec.label,
+    label_singular: spec.label,
+    description: `${settings.description}（文件名规则：${spec.fileName.hint}）`,
+    folder: `content/${spec.path}`,
+    extension: spec.format,
+    format: spec.format === 'md' ? MARKDOWN_FORMAT : 'json',
+    create: settings.create,
+    delete: settings.create,
+    identifier_field: settings.identifier,
+    summary: settings.summary,
+    sortable_fields: settings.sortable,
+    fields: spec.format === 'md' ? [...fields, markdownBodyField()] : fields,
+  };
+  if (settings.slug !== undefined) collection.slug = settings.slug;
+  return collection;
+}
+
+function siteCollection(): CmsCollection {
+  return {
+    name: 'site',
+    label: collections.site.label,
+    delete: false,
+    files: [
+      {
+        name: 'site',
+        label: collections.site.label,
+        file: `content/${collections.site.path}`,
+        fields: cmsFields('site', { rootPlace: PLACE }),
+      },
+    ],
+  };
+}
+
+/** Every collection, in the order editors see them (most used first). */
+export function cmsCollections(): CmsCollection[] {
+  return [
+    folderCollection('notices'),
+    folderCollection('meetings'),
+    folderCollection('stats'),
+    folderCollection('legal'),
+    folderCollection('places'),
+    siteCollection(),
+  ];
+}
+
+/** The whole Decap configuration for a backend (see cms/backend.ts for where that comes from). */
+export function buildCmsConfig(settings: BackendSettings): CmsConfig {
+  const config: CmsConfig = {
+    load_config_file: false,
+    locale: 'zh_Hans',
+    backend: settings.backend,
+    media_folder: MEDIA_FOLDER,
+    public_folder: PUBLIC_FOLDER,
+    // Belt and braces: every file-name template uses ASCII fields; ascii encoding also keeps uploaded file names
+    // ASCII (Chinese characters are dropped), as the attachment pattern requires.
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections: cmsCollections(),
+  };
+  if (settings.localBackend !== undefined) config.local_backend = settings.localBackend;
+  if (settings.editorialWorkflow) config.publish_mode = 'editorial_workflow';
+  if (settings.siteUrl !== undefined) {
+    config.site_url = settings.siteUrl;
+    config.display_url = settings.siteUrl;
+  }
+  return config;
+}

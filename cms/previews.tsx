@@ -1,0 +1,227 @@
+/**
+ * Preview panes: what the entry will look like on the site, styled by the site's own stylesheet
+ * (src/styles/global.css, registered in cms/main.ts) and computed by the site's own logic (notice states, rates).
+ * The Markdown body goes through Decap's markdown preview with `sanitize_preview: true`.
+ */
+import type { PreviewTemplateComponentProps } from 'decap-cms-core';
+import type { ReactNode } from 'react';
+import { shanghaiDay } from '../src/lib/dates.ts';
+import { noticeState, noticeStateLabel, periodLength } from '../src/lib/notice-state.ts';
+import { formatPercent, RATES, rateOf, type StatsCounts } from '../src/lib/rates.ts';
+import { LEGAL_TOPIC_LABELS, LEGAL_TYPE_LABELS, type LegalTopic, type LegalType } from '../src/schemas/legal.ts';
+import {
+  DELIBERATION_STEP_LABELS,
+  MEETING_BODY_LABELS,
+  type DeliberationStep,
+  type MeetingBody,
+} from '../src/schemas/meeting.ts';
+import { NOTICE_CATEGORY_LABELS, type NoticeCategory } from '../src/schemas/notice.ts';
+import { GRID_EVENT_CATEGORIES, GRID_EVENT_LABELS } from '../src/schemas/stats.ts';
+import { isCalendarDate } from '../src/schemas/common.ts';
+import { MARKDOWN_FIELD } from './config.ts';
+
+type Data = Record<string, unknown>;
+
+function dataOf(props: PreviewTemplateComponentProps): Data {
+  return (props.entry.get('data')?.toJS() ?? {}) as Data;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+function num(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+function DemoFrame({ children }: { children: ReactNode }) {
+  return (
+    <main id="main">
+      <p className="demo-banner">预览：保存并发布后才会出现在网站上</p>
+      {children}
+    </main>
+  );
+}
+
+export function NoticePreview(props: PreviewTemplateComponentProps) {
+  const data = dataOf(props);
+  const period = (data.period ?? {}) as Data;
+  const start = text(period.start);
+  const end = text(period.end);
+  const hasPeriod = isCalendarDate(start) && isCalendarDate(end) && start <= end;
+  const state = hasPeriod ? noticeStateLabel(noticeState({ start, end }, shanghaiDay(new Date()))) : '公示期未填写完整';
+  const contact = (data.contact ?? {}) as Data;
+  const review = data.review as Data | undefined;
+  const attachments = (Array.isArray(data.attachments) ? data.attachments : []) as Data[];
+  return (
+    <DemoFrame>
+      <article>
+        <p>{NOTICE_CATEGORY_LABELS[data.category as NoticeCategory] ?? ''}</p>
+        <h1>{text(data.title) || '（未填写标题）'}</h1>
+        <p>
+          <strong>{state}</strong>
+          {hasPeriod && (
+            <>
+              {' '}
+              · 公示期 {start} 至 {end}（共 {periodLength({ start, end })} 天）
+            </>
+          )}
+        </p>
+        <p>发布日期：{text(data.published)}</p>
+        {text(data.summary) !== '' && <p>{text(data.summary)}</p>}
+        <div>{props.widgetFor(MARKDOWN_FIELD)}</div>
+        {attachments.length > 0 && (
+          <>
+            <h2>附件</h2>
+            <ul>
+              {attachments.map((a, i) => (
+                <li key={i}>{text(a.title) || text(a.file)}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {review !== undefined && Object.keys(review).length > 0 && (
+          <p>
+            村务监督委员会审核：{Array.isArray(review.by) ? review.by.join('、') : ''}（{text(review.date)}）
+            {text(review.opinion)}
+          </p>
+        )}
+        <p>
+          咨询：{text(contact.name)}
+          {text(contact.role) !== '' && `（${text(contact.role)}）`}，电话 {text(contact.phone)}
+        </p>
+      </article>
+    </DemoFrame>
+  );
+}
+
+export function MeetingPreview(props: PreviewTemplateComponentProps) {
+  const data = dataOf(props);
+  const attendance = (data.attendance ?? {}) as Data;
+  const agenda = (Array.isArray(data.agenda) ? data.agenda : []) as unknown[];
+  const decisions = (Array.isArray(data.decisions) ? data.decisions : []) as Data[];
+  return (
+    <DemoFrame>
+      <article>
+        <p>
+          {MEETING_BODY_LABELS[data.body as MeetingBody] ?? ''} ·{' '}
+          {DELIBERATION_STEP_LABELS[data.step as DeliberationStep] ?? ''}
+        </p>
+        <h1>{text(data.title) || '（未填写会议名称）'}</h1>
+        <p>
+          {text(data.date)} {text(data.venue)} · 应到 {text(attendance.expected)} 人，实到 {text(attendance.present)} 人
+        </p>
+        <h2>议题</h2>
+        <ol>
+          {agenda.map((item, i) => (
+            <li key={i}>{text(item)}</li>
+          ))}
+        </ol>
+        {decisions.length > 0 && (
+          <>
+            <h2>决定事项</h2>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">事项</th>
+                    <th scope="col">赞成</th>
+                    <th scope="col">反对</th>
+                    <th scope="col">弃权</th>
+                    <th scope="col">进度</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {decisions.map((d, i) => {
+                    const votes = (d.votes ?? {}) as Data;
+                    return (
+                      <tr key={i}>
+                        <td>{text(d.title)}</td>
+                        <td>{text(votes.for)}</td>
+                        <td>{text(votes.against)}</td>
+                        <td>{text(votes.abstain)}</td>
+                        <td>{DELIBERATION_STEP_LABELS[d.stage as DeliberationStep] ?? ''}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+        <div>{props.widgetFor(MARKDOWN_FIELD)}</div>
+      </article>
+    </DemoFrame>
+  );
+}
+
+export function StatsPreview(props: PreviewTemplateComponentProps) {
+  const data = dataOf(props);
+  const group = (name: string) => (data[name] ?? {}) as Data;
+  // Missing counts read as 0 here so the rates show while the form is half filled.
+  const counts = {
+    demands: Object.fromEntries(
+      ['received', 'responded', 'resolved', 'rated', 'satisfied'].map((k) => [k, num(group('demands')[k])]),
+    ),
+    gridEvents: Object.fromEntries([...GRID_EVENT_CATEGORIES, 'closed'].map((k) => [k, num(group('gridEvents')[k])])),
+    disputes: { received: num(group('disputes').received), mediated: num(group('disputes').mediated) },
+    hazards: { found: num(group('hazards').found), fixed: num(group('hazards').fixed) },
+  } as unknown as StatsCounts;
+  return (
+    <DemoFrame>
+      <h1>
+        {text(data.place)} {text(data.month)} 治理统计
+      </h1>
+      <div className="table-scroll">
+        <table>
+          <caption>由填写的数量自动计算</caption>
+          <thead>
+            <tr>
+              <th scope="col">指标</th>
+              <th scope="col">数值</th>
+              <th scope="col">计算方法</th>
+            </tr>
+          </thead>
+          <tbody>
+            {RATES.map((rate) => (
+              <tr key={rate.id}>
+                <th scope="row">{rate.title}</th>
+                <td>{formatPercent(rateOf(rate.id, counts))}</td>
+                <td>{rate.definition}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>网格事件</h2>
+      <ul>
+        {GRID_EVENT_CATEGORIES.map((c) => (
+          <li key={c}>
+            {GRID_EVENT_LABELS[c]}：{num(group('gridEvents')[c])} 件
+          </li>
+        ))}
+      </ul>
+      {text(data.note) !== '' && <p>数据说明：{text(data.note)}</p>}
+    </DemoFrame>
+  );
+}
+
+export function LegalPreview(props: PreviewTemplateComponentProps) {
+  const data = dataOf(props);
+  return (
+    <DemoFrame>
+      <article>
+        <p>
+          {LEGAL_TYPE_LABELS[data.type as LegalType] ?? ''} · {LEGAL_TOPIC_LABELS[data.topic as LegalTopic] ?? ''}
+        </p>
+        <h1>{text(data.title) || '（未填写标题）'}</h1>
+        {text(data.question) !== '' && (
+          <blockquote>
+            <p>群众提问：{text(data.question)}</p>
+          </blockquote>
+        )}
+        <div>{props.widgetFor(MARKDOWN_FIELD)}</div>
+      </article>
+    </DemoFrame>
+  );
+}
