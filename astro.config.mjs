@@ -2,11 +2,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import react from '@astrojs/react';
+import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
+import postBuildChecks from './src/integrations/post-build-checks.ts';
 import uploads from './src/integrations/uploads.ts';
 import validateContent from './src/integrations/validate-content.ts';
+import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES } from './src/lib/security-headers.ts';
+import { sanitizeMarkdownPlugin } from './src/lib/sanitize-markdown.ts';
 
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
 // The canonical URL comes from the editors' site settings; SITE_URL overrides it for previews.
@@ -26,6 +30,19 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [validateContent(), react(), uploads(), pagefind(), sitemap()],
+  // post-build-checks stays LAST: it scans the finished output, uploads and search index included.
+  integrations: [validateContent(), react(), uploads(), pagefind(), sitemap(), postBuildChecks()],
   devToolbar: { enabled: false },
+  // Astro does not sanitize Markdown: raw HTML becomes text and unsafe links lose their href (validation refuses
+  // both first; this is the second lock).
+  // Shiki's inline styles would need style-src 'unsafe-inline'; notices have no code to highlight.
+  markdown: { processor: satteri({ hastPlugins: [sanitizeMarkdownPlugin] }), syntaxHighlight: false },
+  // CSP as a <meta> tag with hashes of Astro's scripts and styles; deploy/_headers and deploy/nginx.conf add
+  // the header-only directives (frame-ancestors). Directives are defined once in src/lib/security-headers.ts.
+  security: {
+    csp: {
+      directives: CSP_DIRECTIVES,
+      scriptDirective: { resources: CSP_SCRIPT_SOURCES },
+    },
+  },
 });

@@ -172,6 +172,11 @@ export const strings = {
   'notFound.next': '您可以：',
   'common.more': '更多',
   'common.none': '暂无',
+  // Safety and disclosure cadence (src/components/OverdueBadge.astro; rule in src/lib/disclosure-cadence.ts).
+  'overdue.tag': '逾期',
+  'overdue.title': '未按期公开',
+  'overdue.law':
+    '《村民委员会组织法》第三十条：村务一般每季度公布一次，财务收支较多的每月公布一次。应公开而未公开的，可向街道（乡镇）反映。',
 } as const;
 
 export type StringKey = keyof typeof strings;

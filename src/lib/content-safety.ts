@@ -226,3 +226,18 @@ export function contentSafetyErrors(entry: CheckedEntry): ContentError[] {
   }
   return errors;
 }
+
+/**
+ * Digits of every value in a `publicContact` field (work phones published on purpose), so the output scan can
+ * tell a grid worker's phone on the "找网格员" page from a resident's number that leaked.
+ */
+export function publicContactPhones(entries: readonly CheckedEntry[]): Set<string> {
+  const phones = new Set<string>();
+  for (const entry of entries) {
+    const root = schemaInfo(entry.collection);
+    walkStrings(entry.data, [], (text, path) => {
+      if (fieldAt(root, path)?.meta.publicContact === true) phones.add(text.replace(/\D/g, ''));
+    });
+  }
+  return phones;
+}

@@ -1,0 +1,108 @@
+/**
+ * The security policy we ship is the one we test: deploy/_headers and deploy/nginx.conf match
+ * src/lib/security-headers.ts, and every page template of the built demo, served with those headers, loads in
+ * Chromium with zero CSP violations — the search page included, with a real Pagefind query (WebAssembly + worker).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HTTP_HEADERS, parseHeadersFile, renderHeadersFile } from '../src/lib/security-headers.ts';
+import { launchBrowser } from './support/browser.ts';
+import { DEMO_OUT_DIR } from './support/build.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+
+const headersFile = readFileSync('deploy/_headers', 'utf8');
+
+describe('deployment header snippets', () => {
+  it('deploy/_headers is exactly what src/lib/security-headers.ts defines', () => {
+    expect(headersFile).toBe(renderHeadersFile());
+  });
+
+  it('deploy/nginx.conf sends every header, frame-ancestors none included', () => {
+    const nginx = readFileSync('deploy/nginx.conf', 'utf8');
+    for (const [name, value] of Object.entries(HTTP_HEADERS)) {
+      expect(nginx, name).toContain(`add_header ${name} "${value}" always;`);
+    }
+    expect(HTTP_HEADERS['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+  });
+});
+
+/** One page per template: pages grouped by section, depth and listing kind (category/place/year/print…). */
+function templatePages(root: string): string[] {
+  const pages = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('pagefind/'));
+  const byTemplate = new Map<string, string>();
+  for (const file of pages.sort()) {
+    const segments = file.replace(/(^|\/)index\.html$/, '').split('/');
+    const literal = segments.length >= 3 ? segments[1] : '';
+    const key = `${segments[0]}|${segments.length}|${literal}|${segments.at(-1) === 'print' ? 'print' : ''}`;
+    if (!byTemplate.has(key)) byTemplate.set(key, `/${file.replace(/index\.html$/, '')}`);
+  }
+  return [...byTemplate.values()];
+}
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  const headers = parseHeadersFile(headersFile)['/*'] ?? {};
+  server = await serveStatic(DEMO_OUT_DIR, headers);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function violationsOn(url: string, act?: (page: Page) => Promise<void>): Promise<string[]> {
+  const page = await browser.newPage();
+  const violations: string[] = [];
+  await page.exposeFunction('__cspReport', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __cspReport: (t: string) => void }).__cspReport(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      ),
+    );
+  });
+  page.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(`console: ${message.text()}`);
+  });
+  const response = await page.goto(`${server.url}${url}`);
+  expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+  if (act !== undefined) await act(page);
+  await page.waitForTimeout(150);
+  await page.close();
+  return violations.map((v) => `${url}: ${v}`);
+}
+
+describe('Content Security Policy in Chromium', () => {
+  it('is present as a meta tag with hashes and lets Pagefind run (wasm-unsafe-eval, blob: workers)', () => {
+    const home = readFileSync(path.join(DEMO_OUT_DIR, 'index.html'), 'utf8');
+    const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(home)?.[1] ?? '';
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).toContain("worker-src 'self' blob:");
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it('reports zero violations on every page template', async () => {
+    const urls = templatePages(DEMO_OUT_DIR);
+    expect(urls.length).toBeGreaterThan(5);
+    const violations: string[] = [];
+    for (const url of urls) violations.push(...(await violationsOn(url)));
+    expect(violations).toEqual([]);
+  });
+
+  it('reports zero violations while Pagefind answers a query on the search page', async () => {
+    let results = 0;
+    const violations = await violationsOn('/search/', async (page) => {
+      await page.fill('#search-q', '公开');
+      await page.press('#search-q', 'Enter');
+      await page.waitForSelector('#search-results li', { timeout: 15_000 });
+      results = await page.locator('#search-results li').count();
+    });
+    expect(results).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+  });
+});
