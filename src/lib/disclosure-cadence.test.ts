@@ -63,6 +63,19 @@ describe('overdueDisclosures', () => {
     );
   });
 
+  it('counts a finance or other 村务 notice as the quarter’s general disclosure, but not a 党务 notice', () => {
+    const finance = [{ place: 'taoyuan', category: 'finance', published: '2026-11-05' }];
+    expect(overdueDisclosures(places.slice(0, 2), finance, '2026-11-24')).toEqual([]);
+    const party = [
+      ...finance.map((n) => ({ ...n, published: '2026-06-30' })),
+      { place: 'taoyuan', category: 'party', published: '2026-11-05' },
+    ];
+    expect(overdueDisclosures(places.slice(0, 2), party, '2026-11-24').map((o) => o.kind)).toEqual([
+      'finance-monthly',
+      'general-quarterly',
+    ]);
+  });
+
   it('does not count a notice scheduled after the build day', () => {
     const scheduled = [...upToDate, { place: 'taoyuan', category: 'finance', published: '2026-11-30' }];
     const withoutOctober = scheduled.filter((n) => n.published !== '2026-11-05');

@@ -8,12 +8,16 @@
  *   and only the latest one: a place that catches up is no longer overdue.
  * - Monthly finances for month M are done when the place has a public `finance` notice published on or after
  *   the first day of M+1 (the disclosure of M is made after M closes), up to today.
- * - Quarterly general disclosure for quarter Q is done when the place has a public `village` notice published
- *   within Q or after it, up to today.
+ * - Quarterly general disclosure for quarter Q is done when the place has a public 村务 notice (category
+ *   `village`, `finance` or `other`: Art. 30 counts finances among 村务 items) published within Q or after it,
+ *   up to today. 党务公开 (`party`) follows party rules, not this law, and does not count.
  * Only villages and communities are checked (the 街道 and grids publish through them). Drafts and scheduled
  * notices do not count: only what residents can read on `today`. Pure: no clock, no I/O.
  */
 import { addMonths, formatDayZh, formatMonthZh, monthOf } from './dates.ts';
+
+/** Notice categories that are 村务公开 in the sense of Art. 30 (everything but 党务). */
+export const VILLAGE_AFFAIRS_CATEGORIES: readonly string[] = ['village', 'finance', 'other'];
 
 /** Day of the following month by which a period's disclosure must be published. */
 export const DUE_DAY = 15;
@@ -86,15 +90,15 @@ export function overdueDisclosures(
   const financeFrom = `${addMonths(financeMonth, 1)}-01`;
   const quarter = quarterDue(today);
   const quarterFrom = `${quarter.firstMonth}-01`;
-  const latest = (place: string, category: string) =>
+  const latest = (place: string, categories: readonly string[]) =>
     notices
-      .filter((n) => n.place === place && n.category === category && n.published <= today)
+      .filter((n) => n.place === place && categories.includes(n.category) && n.published <= today)
       .reduce<string | undefined>((max, n) => (max === undefined || n.published > max ? n.published : max), undefined);
 
   const overdue: OverdueDisclosure[] = [];
   for (const place of places) {
     if (place.level !== 'village' && place.level !== 'community') continue;
-    const lastFinance = latest(place.id, 'finance');
+    const lastFinance = latest(place.id, ['finance']);
     if (lastFinance === undefined || lastFinance < financeFrom) {
       const item: OverdueDisclosure = {
         place: place.id,
@@ -107,7 +111,7 @@ export function overdueDisclosures(
       if (lastFinance !== undefined) item.lastPublished = lastFinance;
       overdue.push(item);
     }
-    const lastGeneral = latest(place.id, 'village');
+    const lastGeneral = latest(place.id, VILLAGE_AFFAIRS_CATEGORIES);
     if (lastGeneral === undefined || lastGeneral < quarterFrom) {
       const item: OverdueDisclosure = {
         place: place.id,
