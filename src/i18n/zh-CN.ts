@@ -177,6 +177,32 @@ export const strings = {
   'overdue.title': '未按期公开',
   'overdue.law':
     '《村民委员会组织法》第三十条：村务一般每季度公布一次，财务收支较多的每月公布一次。应公开而未公开的，可向街道（乡镇）反映。',
+  // Statistics (/stats/) and open data (/data/): src/pages/stats, src/pages/data, src/components/stats.
+  'stats.title': '治理数据',
+  'stats.intro': '每月的群众说事、干部解题、网格事件、矛盾纠纷调解、安全隐患和普法宣传统计。图表下方可以展开数据表，也可以下载 CSV 文件。',
+  'stats.latest': '最近一个月',
+  'stats.byMonth': '按月份查看',
+  'stats.byPlace': '按村社区查看',
+  'stats.byIndicator': '按指标查看',
+  'stats.compare': '村社区对比表',
+  'stats.compare.intro': '最近 12 个月各村社区的主要指标。点击列标题可按该列从高到低排序（无需 JavaScript）。',
+  'stats.compare.sortedBy': '当前排序',
+  'stats.compare.byPlace': '按村社区顺序',
+  'stats.noData': '还没有统计数据。',
+  'stats.chart.showTable': '查看数据表',
+  'stats.chart.downloadCsv': '下载本图数据（CSV）',
+  'stats.rates.heading': '比率怎么算',
+  'stats.rates.noData': '分母为 0（例如当月没有受理诉求）时，比率显示为“—”，表示无法计算，不是 0% 或 100%。',
+  'stats.table.indicator': '指标',
+  'stats.table.value': '数值',
+  'stats.table.vsPreviousMonth': '比上月（环比）',
+  'stats.table.vsLastYear': '比去年同月（同比）',
+  'stats.monthTable': '全街道各项指标',
+  'stats.placeMonthTable': '各项指标',
+  'stats.previousMonth': '上一个月',
+  'stats.nextMonth': '下一个月',
+  'stats.openData': '下载全部数据（开放数据）',
+  'data.title': '开放数据',
 } as const;
 
 export type StringKey = keyof typeof strings;

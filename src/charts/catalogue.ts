@@ -1,0 +1,111 @@
+/**
+ * Which charts the site has: one list per kind of page (overview, indicator, place, month). Pages render these
+ * specs, `/data/charts/<id>.csv` publishes their data, and the chart benchmark renders all of them, so the three
+ * cannot drift apart. Pure: takes the statistics, not Astro collections.
+ */
+import { StatsCube } from '../lib/aggregate.ts';
+import { indicator, titleWithUnit, type Indicator } from '../lib/indicators.ts';
+import { period, yearOf } from '../lib/periods.ts';
+import type { Stats } from '../schemas/stats.ts';
+import { breakdownSpec, compareSpec, trendSpec, type StatsPlace } from './series.ts';
+import type { ChartSpec } from './spec.ts';
+
+export interface StatsPlaceInfo extends StatsPlace {
+  parent?: string | undefined;
+  level: string;
+  order: number;
+}
+
+export interface StatsData {
+  cube: StatsCube;
+  /** The 街道/乡镇 (site.rootPlace). */
+  root: StatsPlaceInfo;
+  /** Villages and communities directly under the root, in display order. */
+  units: StatsPlaceInfo[];
+  /** Every month with data, in order. */
+  months: string[];
+  /** The latest month with data (undefined when there are no statistics yet). */
+  latest: string | undefined;
+}
+
+export function statsData(records: readonly Stats[], places: readonly StatsPlaceInfo[], rootId: string): StatsData {
+  const root = places.find((p) => p.id === rootId);
+  if (root === undefined) throw new Error(`site.rootPlace "${rootId}" is not among the places`);
+  const cube = new StatsCube(records, places);
+  const units = places.filter((p) => p.parent === rootId).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  return { cube, root, units, months: [...cube.months], latest: cube.months.at(-1) };
+}
+
+/** The groups of indicators drawn together on overview and place pages. */
+export const KEY_TRENDS = [
+  { indicators: ['demands.received', 'demands.resolved'], title: '群众说事与干部解题（件）' },
+  { indicators: ['responseRate', 'resolutionRate', 'satisfactionRate'], title: '响应率、解题率与满意率（%）' },
+] as const;
+
+/** The latest calendar year with data, as a period (may be partial). */
+export function latestYear(data: StatsData): { id: string; months: string[]; label: string } | undefined {
+  if (data.latest === undefined) return undefined;
+  const year = period(yearOf(data.latest));
+  const months = year.months.filter((m) => data.months.includes(m));
+  return { id: year.id, months, label: months.length < 12 ? `${year.label}（1–${months.length} 月）` : year.label };
+}
+
+function keyTrends(data: StatsData, place: StatsPlace): ChartSpec[] {
+  return KEY_TRENDS.map((group) =>
+    trendSpec(data.cube, place, group.indicators.map(indicator), data.months, `${place.name}${group.title}`),
+  );
+}
+
+function breakdown(data: StatsData, place: StatsPlace): ChartSpec[] {
+  const year = latestYear(data);
+  return year === undefined ? [] : [breakdownSpec(data.cube, place, year.months, year.id, year.label)];
+}
+
+export function overviewCharts(data: StatsData): ChartSpec[] {
+  if (data.latest === undefined) return [];
+  return [
+    ...keyTrends(data, data.root),
+    ...breakdown(data, data.root),
+    compareSpec(
+      data.cube,
+      data.units,
+      indicator('resolutionRate'),
+      [data.latest],
+      data.latest,
+      period(data.latest).label,
+    ),
+  ];
+}
+
+export function indicatorCharts(data: StatsData, ind: Indicator): ChartSpec[] {
+  if (data.latest === undefined) return [];
+  const year = latestYear(data);
+  return [
+    trendSpec(data.cube, data.root, [ind], data.months, `${data.root.name}${titleWithUnit(ind)}`),
+    ...(year === undefined ? [] : [compareSpec(data.cube, data.units, ind, year.months, year.id, year.label)]),
+  ];
+}
+
+export function placeCharts(data: StatsData, place: StatsPlace): ChartSpec[] {
+  if (data.latest === undefined) return [];
+  return [...keyTrends(data, place), ...breakdown(data, place)];
+}
+
+export function monthCharts(data: StatsData, month: string): ChartSpec[] {
+  const label = period(month).label;
+  return [
+    compareSpec(data.cube, data.units, indicator('demands.received'), [month], month, label),
+    compareSpec(data.cube, data.units, indicator('resolutionRate'), [month], month, label),
+  ];
+}
+
+/** Every chart of the site, each once (by id), in a stable order. */
+export function allCharts(data: StatsData, indicators: readonly Indicator[]): ChartSpec[] {
+  const specs = [
+    ...overviewCharts(data),
+    ...indicators.flatMap((ind) => indicatorCharts(data, ind)),
+    ...[data.root, ...data.units].flatMap((p) => placeCharts(data, p)),
+    ...data.months.flatMap((m) => monthCharts(data, m)),
+  ];
+  return [...new Map(specs.map((s) => [s.id, s])).values()];
+}

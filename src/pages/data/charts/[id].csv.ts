@@ -1,0 +1,15 @@
+/** /data/charts/<chart id>.csv: the numbers behind one chart (same as its data table). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { allCharts } from '../../../charts/catalogue.ts';
+import type { ChartSpec } from '../../../charts/spec.ts';
+import { chartCsv } from '../../../charts/table.ts';
+import { loadStats } from '../../../components/stats/load.ts';
+import { INDICATORS } from '../../../lib/indicators.ts';
+
+export const getStaticPaths = (async () => {
+  const data = await loadStats();
+  return allCharts(data, INDICATORS).map((spec) => ({ params: { id: spec.id }, props: { spec } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ spec: ChartSpec }> = ({ props }) =>
+  new Response(chartCsv(props.spec), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
