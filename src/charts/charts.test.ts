@@ -98,6 +98,15 @@ describe('SVG charts', () => {
     expect(gzipSync(svg).length).toBeLessThan(10 * 1024);
   });
 
+  it('measures Chinese labels with a CJK font, so a four-character category fits beside its bar', () => {
+    const svg = renderSpec(breakdownSpec(cube, town, months, '2026-q1', '2026年第1季度'));
+    const label = /<text[^>]*text-anchor="end"[^>]*transform="matrix\(1 0 0 1 ([\d.]+) [\d.]+\)">矛盾纠纷<\/text>/.exec(
+      svg,
+    );
+    // The label is right-aligned at x; four 16 px characters need at least 64 px to its left.
+    expect(Number(label?.[1])).toBeGreaterThanOrEqual(64);
+  });
+
   it('renders the same input to the same bytes, with ids prefixed by the chart id', () => {
     const spec = compareSpec(cube, places.slice(1), indicator('demands.received'), months, '2026-q1', '2026年第1季度');
     const first = renderSpec(spec);

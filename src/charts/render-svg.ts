@@ -11,30 +11,40 @@
  * Output is deterministic: svgcanvas's random ids are renamed in order of appearance, prefixed with the chart id
  * so several inline charts on one page never share an id.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createCanvas, DOMMatrix, DOMPoint, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import { JSDOM } from 'jsdom';
 import { Context as SvgContext } from 'svgcanvas';
 
 /** Bump when the renderer's output changes for the same input, so cached SVGs are not reused. */
-export const RENDERER_VERSION = 'svg-1';
+export const RENDERER_VERSION = 'svg-2';
 
 /** The font stack written into the SVG: the reader's Chinese UI font, then the font we measured with. */
 export const CHART_FONT_STACK = '"PingFang SC","Noto Sans SC","Microsoft YaHei",sans-serif';
 const MEASURE_FAMILY = 'Noto Sans SC';
 
-const FONT_FILE = fileURLToPath(
-  new URL('../assets/fonts/noto-sans-sc-chinese-simplified-400-normal.woff2', import.meta.url),
-);
+/**
+ * Resolved from the project root, not from import.meta.url: inside Astro's bundled build this module lives in a
+ * build chunk, where a relative URL would point at a missing file and measurements would silently use a font
+ * without Chinese glyphs (labels then overflow their axis).
+ */
+const FONT_FILE = 'src/assets/fonts/noto-sans-sc-chinese-simplified-400-normal.woff2';
 
 let measureContext: SKRSContext2D | undefined;
 let dom: JSDOM | undefined;
 
 function setUp(): { measure: SKRSContext2D; window: JSDOM['window'] } {
   if (measureContext === undefined) {
-    if (!GlobalFonts.has(MEASURE_FAMILY)) GlobalFonts.registerFromPath(path.resolve(FONT_FILE), MEASURE_FAMILY);
+    if (!GlobalFonts.has(MEASURE_FAMILY)) {
+      const file = path.resolve(process.env.CHART_FONT_FILE ?? FONT_FILE);
+      if (!existsSync(file) || GlobalFonts.registerFromPath(file, MEASURE_FAMILY) === null) {
+        throw new Error(
+          `chart font ${file} is missing or unreadable: run from the project root or set CHART_FONT_FILE`,
+        );
+      }
+    }
     measureContext = createCanvas(10, 10).getContext('2d');
     Chart.register(...registerables);
     Chart.defaults.font.family = MEASURE_FAMILY;

@@ -25,11 +25,10 @@ export interface CsvRow {
 }
 
 export class CsvSyntaxError extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
+  readonly line: number;
+  constructor(line: number, message: string) {
     super(`第 ${line} 行：${message}`);
+    this.line = line;
   }
 }
 
