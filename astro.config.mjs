@@ -11,6 +11,7 @@ import uploads from './src/integrations/uploads.ts';
 import validateContent from './src/integrations/validate-content.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES } from './src/lib/security-headers.ts';
 import { sanitizeMarkdownPlugin } from './src/lib/sanitize-markdown.ts';
+import { TEXT_MODE_SCRIPT_HASHES } from './src/lib/text-mode.ts';
 
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
 // The canonical URL comes from the editors' site settings; SITE_URL overrides it for previews.
@@ -31,7 +32,11 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // post-build-checks stays LAST: it scans the finished output, uploads and search index included.
-  integrations: [validateContent(), react(), uploads(), pagefind(), sitemap(), postBuildChecks()],
+  // GONGKAILAN_SKIP_INTEGRATIONS (comma-separated names) is for scripts/bench/pipeline.bench.ts only: it builds
+  // without some phases so that each can be timed alone. Never set it for a site you publish.
+  integrations: [validateContent(), react(), uploads(), pagefind(), sitemap(), postBuildChecks()].filter(
+    (integration) => !(process.env.GONGKAILAN_SKIP_INTEGRATIONS ?? '').split(',').includes(integration.name),
+  ),
   devToolbar: { enabled: false },
   // Astro does not sanitize Markdown: raw HTML becomes text and unsafe links lose their href (validation refuses
   // both first; this is the second lock).
@@ -42,7 +47,8 @@ export default defineConfig({
   security: {
     csp: {
       directives: CSP_DIRECTIVES,
-      scriptDirective: { resources: CSP_SCRIPT_SOURCES },
+      // The large-text mode's two inline scripts (src/lib/text-mode.ts) are allowed by hash.
+      scriptDirective: { resources: CSP_SCRIPT_SOURCES, hashes: TEXT_MODE_SCRIPT_HASHES },
     },
   },
 });

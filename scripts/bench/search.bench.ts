@@ -151,7 +151,8 @@ function folderSize(dir: string): { bytes: number; files: number } {
 
 // --- bytes fetched by Chromium --------------------------------------------------------------------------------
 
-async function bytesPerQuery(
+/** Bytes a real Chromium fetches for each query in turn; reused by pipeline.bench.ts on the real site. */
+export async function bytesPerQuery(
   siteDir: string,
 ): Promise<{ query: string; bytes: number; requests: number; results: number }[]> {
   const server = await serveStatic(siteDir);

@@ -1,0 +1,103 @@
+/**
+ * Runs one benchmark phase as a child process and measures its wall time and peak memory.
+ *
+ * Peak memory is the resident set of the whole process tree (Node plus any binary it starts, such as Pagefind),
+ * sampled every 50 ms from /proc: `/usr/bin/time`'s maxrss would report only the largest single process, which
+ * hides the Pagefind binary's share of an `astro build`.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Resident memory of a process and all its descendants, in bytes (0 once it has exited). */
+export function treeRss(pid: number): number {
+  let rss = 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const child of children === '' ? [] : children.split(/\s+/)) rss += treeRss(Number(child));
+    }
+  } catch {
+    // The process ended between listing and reading: nothing more to count.
+  }
+  return rss;
+}
+
+export interface PhaseResult {
+  seconds: number;
+  /** Peak resident memory of the process tree, bytes. */
+  peakRss: number;
+  code: number;
+  /** Combined stdout and stderr (for error messages and for figures the phase prints). */
+  output: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+/** Run `command args…`, sampling the tree's memory; never throws on a non-zero exit (the caller decides). */
+export function runMeasured(command: string, args: readonly string[], options: RunOptions = {}): Promise<PhaseResult> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? process.cwd(),
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let peakRss = 0;
+    let output = '';
+    const sample = () => (peakRss = Math.max(peakRss, treeRss(child.pid ?? 0)));
+    const sampler = setInterval(sample, 50);
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      resolve({ seconds: (performance.now() - started) / 1000, peakRss, code: code ?? 1, output });
+    });
+  });
+}
+
+/** Run and throw with the output's tail when the phase fails: a failed phase has no meaningful figures. */
+export async function runPhase(
+  name: string,
+  command: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<PhaseResult> {
+  const result = await runMeasured(command, args, options);
+  if (result.code !== 0) throw new Error(`${name} failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
+  return result;
+}
+
+/** Total size and number of files under `dir` (0 when it does not exist), optionally only files matching. */
+export function folderSize(dir: string, match: RegExp = /./): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return { bytes, files };
+  }
+  for (const name of names) {
+    const stat = statSync(path.join(dir, name));
+    if (stat.isFile() && match.test(name)) {
+      bytes += stat.size;
+      files += 1;
+    }
+  }
+  return { bytes, files };
+}
+
+/** Load average of the last 1, 5 and 15 minutes, as printed next to every figure. */
+export function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
