@@ -29,6 +29,12 @@ describe('facetMarkup', () => {
     expect(markup.sortDate).toBe('2026-10-10');
   });
 
+  it('files a dated page under its month, so a query naming that month can find it by filter', () => {
+    const markup = facetMarkup({ type: '统计', place: '云溪街道', date: '2025-03-01' });
+    expect(markup.filters).toContainEqual({ name: 'month', value: '2025-03' });
+    expect(facetMarkup({ type: '地点' }).filters.map((f) => f.name)).not.toContain('month');
+  });
+
   it('indexes keywords once each, so 低保 finds a page that only says 最低生活保障', () => {
     const markup = facetMarkup({ type: '公告', keywords: ['低保', ' 最低生活保障', '低保', ''] });
     expect(markup.keywordsText).toBe('关键词：低保、最低生活保障');

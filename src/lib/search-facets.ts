@@ -31,6 +31,12 @@ export interface SearchFacets {
 export const FILTER_NAMES = ['type', 'place', 'year', 'category'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
+/**
+ * Filters the search page uses without showing them: `month` (YYYY-MM of the page's date) lets a query that names
+ * a month (矛盾纠纷 2025年3月) put that month's statistics first; see `monthInQuery` in search-query.ts.
+ */
+export type HiddenFilterName = 'month';
+
 /** Names of the metadata fields a result carries (Pagefind adds `title` from the page's `<h1>`). */
 export const META_NAMES = ['type', 'place', 'date'] as const;
 export type MetaName = (typeof META_NAMES)[number];
@@ -41,7 +47,7 @@ export interface FacetField<Name extends string> {
 }
 
 export interface FacetMarkup {
-  filters: FacetField<FilterName>[];
+  filters: FacetField<FilterName | HiddenFilterName>[];
   meta: FacetField<MetaName>[];
   /** Sort key `date` (YYYY-MM-DD sorts correctly as text). */
   sortDate?: string;
@@ -55,10 +61,12 @@ function present(value: string | undefined): value is string {
 
 /** Turn a page's facets into the filter/meta/sort fields and keyword text Base.astro renders. */
 export function facetMarkup(facets: SearchFacets): FacetMarkup {
-  const filters = FILTER_NAMES.flatMap((name) => {
+  const filters: FacetField<FilterName | HiddenFilterName>[] = FILTER_NAMES.flatMap((name) => {
     const value = facets[name];
     return present(value) ? [{ name, value: value.trim() }] : [];
   });
+  const month = facets.date?.match(/^(\d{4}-\d{2})-\d{2}$/)?.[1];
+  if (month !== undefined) filters.push({ name: 'month', value: month });
   const meta = META_NAMES.flatMap((name) => {
     const value = facets[name];
     return present(value) ? [{ name, value: value.trim() }] : [];

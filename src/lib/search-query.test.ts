@@ -3,6 +3,10 @@ import {
   chineseDate,
   hasCriteria,
   MAX_QUERY_LENGTH,
+  mergeResults,
+  monthInQuery,
+  monthStatsSearch,
+  resultDateLabel,
   orderFilterValues,
   pagefindOptions,
   parseSearchParams,
@@ -91,5 +95,59 @@ describe('safeExcerptHtml', () => {
     expect(safeExcerptHtml('<img src=x onerror=alert(1)><mark>低保</mark></p>')).toBe(
       '&lt;img src=x onerror=alert(1)&gt;<mark>低保</mark>&lt;/p&gt;',
     );
+  });
+});
+
+describe('monthInQuery', () => {
+  it.each([
+    ['矛盾纠纷 2025年3月', '2025-03', '矛盾纠纷'],
+    ['2025年03月份桃源村信访', '2025-03', '桃源村信访'],
+    ['2026年 10 月', '2026-10', ''],
+    ['调解 2025-3', '2025-03', '调解'],
+    ['2025.12 满意率', '2025-12', '满意率'],
+    ['2025/7', '2025-07', ''],
+  ])('reads the month in %s', (query, month, rest) => {
+    expect(monthInQuery(query)).toEqual({ month, rest });
+  });
+
+  it.each([['2025年度征兵'], ['2025年13月'], ['电话 0999-8666'], ['10,230 元'], ['2025-03-01']])(
+    'finds no month in %s',
+    (query) => {
+      expect(monthInQuery(query)).toBeUndefined();
+    },
+  );
+});
+
+describe('monthStatsSearch', () => {
+  it("searches the rest of the query in that month's statistics, keeping the chosen place", () => {
+    const request = parseSearchParams(new URLSearchParams({ q: '矛盾纠纷 2025年3月', place: '桃源村' }));
+    expect(monthStatsSearch(request)).toEqual({
+      query: '矛盾纠纷',
+      options: { filters: { place: '桃源村', type: '统计', month: '2025-03' } },
+    });
+  });
+
+  it('lists all statistics of the month when the query is only a month', () => {
+    expect(monthStatsSearch(parseSearchParams(new URLSearchParams({ q: '2025年3月' })))?.query).toBeNull();
+  });
+
+  it('does not apply when sorting by date, when another type is chosen, or without a month', () => {
+    expect(monthStatsSearch(parseSearchParams(new URLSearchParams('q=2025年3月&sort=date')))).toBeUndefined();
+    expect(monthStatsSearch(parseSearchParams(new URLSearchParams('q=2025年3月&type=公告')))).toBeUndefined();
+    expect(monthStatsSearch(parseSearchParams(new URLSearchParams('q=矛盾纠纷')))).toBeUndefined();
+  });
+});
+
+describe('mergeResults', () => {
+  it('keeps the first list in order and adds the others once', () => {
+    const ids = (...list: string[]) => list.map((id) => ({ id }));
+    expect(mergeResults(ids('m', 'n'), ids('a', 'm', 'b')).map((r) => r.id)).toEqual(['m', 'n', 'a', 'b']);
+  });
+});
+
+describe('resultDateLabel', () => {
+  it('shows the month of a statistics page and the day of anything else', () => {
+    expect(resultDateLabel('2025-03-01', '统计')).toBe('2025年3月');
+    expect(resultDateLabel('2025-03-01', '公告')).toBe('2025年3月1日');
   });
 });

@@ -98,3 +98,63 @@ export function safeExcerptHtml(excerpt: string): string {
     .map((part) => (part === '<mark>' || part === '</mark>' ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
     .join('');
 }
+
+export interface MonthInQuery {
+  /** The month named in the query, YYYY-MM. */
+  month: string;
+  /** The query without the month, e.g. 矛盾纠纷 for 矛盾纠纷 2025年3月. */
+  rest: string;
+}
+
+const MONTH_PATTERNS = [/(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?/, /(?<!\d)(\d{4})[-./](\d{1,2})(?![\d.-])/];
+
+/**
+ * Find a month written in the query (2025年3月, 2025年03月份, 2025-03, 2025.3, 2025/3).
+ *
+ * Why: Pagefind splits 2025年3月 into 2025 / 年 / 3 / 月, words found on almost every statistics page, so the page
+ * *for* March 2025 drowned among pages that merely mention a 3. The search page uses this to list that month's
+ * statistics first (a search restricted by the hidden `month` filter), then everything else as usual.
+ */
+export function monthInQuery(query: string): MonthInQuery | undefined {
+  for (const pattern of MONTH_PATTERNS) {
+    const match = pattern.exec(query);
+    if (!match) continue;
+    const monthNumber = Number(match[2]);
+    if (monthNumber < 1 || monthNumber > 12) continue;
+    const rest = (query.slice(0, match.index) + ' ' + query.slice(match.index + match[0].length))
+      .replace(/\s+/g, ' ')
+      .trim();
+    return { month: `${match[1]}-${String(monthNumber).padStart(2, '0')}`, rest };
+  }
+  return undefined;
+}
+
+/**
+ * The search for "that month's statistics" to run before the plain search, or undefined when it does not apply:
+ * no month in the query, the user sorts by date (then date order wins), or they chose a type other than 统计.
+ */
+export function monthStatsSearch(
+  request: SearchRequest,
+): { query: string | null; options: PagefindSearchOptions } | undefined {
+  if (request.sort === 'date') return undefined;
+  if (request.filters.type !== undefined && request.filters.type !== '统计') return undefined;
+  const found = monthInQuery(request.query);
+  if (found === undefined) return undefined;
+  return {
+    query: found.rest === '' ? null : found.rest,
+    options: { filters: { ...request.filters, type: '统计', month: found.month } },
+  };
+}
+
+/** Results of `first`, then those of `then` not already listed (Pagefind results carry a page id). */
+export function mergeResults<T extends { id: string }>(first: readonly T[], then: readonly T[]): T[] {
+  const seen = new Set(first.map((r) => r.id));
+  return [...first, ...then.filter((r) => !seen.has(r.id))];
+}
+
+/** How a result's date is shown: statistics cover a month (2025年3月), everything else a day. */
+export function resultDateLabel(date: string, type: string | undefined): string {
+  const month = /^(\d{4})-(\d{2})-\d{2}$/.exec(date);
+  if (type === '统计' && month) return `${month[1]}年${Number(month[2])}月`;
+  return chineseDate(date);
+}

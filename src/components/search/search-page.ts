@@ -5,11 +5,13 @@
  */
 import { FILTER_NAMES, type FilterName } from '../../lib/search-facets.ts';
 import {
-  chineseDate,
   hasCriteria,
+  mergeResults,
+  monthStatsSearch,
   orderFilterValues,
   pagefindOptions,
   parseSearchParams,
+  resultDateLabel,
   safeExcerptHtml,
   toSearchParams,
   type PagefindSearchOptions,
@@ -86,20 +88,24 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     list!.replaceChildren();
     more!.hidden = true;
     if (!hasCriteria(request)) {
-      status!.textContent = request.query === '' && input!.value === '' ? '' : say('search.status.empty');
+      status!.textContent = say('search.status.empty');
       return;
     }
     status!.textContent = say('search.status.loading');
     const search = await pagefind.search(request.query === '' ? null : request.query, pagefindOptions(request));
+    // A month in the query (矛盾纠纷 2025年3月) lists that month's statistics first: see monthInQuery.
+    const monthFirst = monthStatsSearch(request);
+    const first = monthFirst ? await pagefind.search(monthFirst.query, monthFirst.options) : null;
     if (mine !== generation || search === null) return; // a newer search has started
-    pending = search.results;
-    if (pending.length === 0) {
+    pending = mergeResults(first?.results ?? [], search.results);
+    const total = pending.length;
+    if (total === 0) {
       status!.textContent = say('search.status.none');
       return;
     }
     await showMore(false);
     if (mine !== generation) return;
-    status!.textContent = say('search.status.count', { count: search.results.length });
+    status!.textContent = say('search.status.count', { count: total });
   }
 
   async function showMore(moveFocus: boolean): Promise<void> {
@@ -132,7 +138,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     if (data.meta.date) {
       const time = document.createElement('time');
       time.dateTime = data.meta.date;
-      time.textContent = chineseDate(data.meta.date);
+      time.textContent = resultDateLabel(data.meta.date, data.meta.type);
       details.push(time);
     }
     details.forEach((part, i) => meta.append(...(i > 0 ? [' · ', part] : [part])));
