@@ -1,0 +1,176 @@
+/**
+ * The resident-facing pages work in a real Chromium with JavaScript switched off: every template renders its
+ * content, the notice badge shows the 公示期 state of the build day, minutes show the computed quorum, filters are
+ * links, and the print view carries its QR code.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { noticeState, noticeStateLabel } from '../src/lib/notice-state.ts';
+import { quorumOf } from '../src/lib/quorum.ts';
+import type { MeetingBody } from '../src/schemas/meeting.ts';
+import { launchBrowser } from './support/browser.ts';
+import { DEMO_OUT_DIR, DEMO_TODAY } from './support/build.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { sitemapPaths } from './support/sitemap.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let server: StaticServer;
+let paths: string[];
+
+beforeAll(async () => {
+  server = await serveStatic(DEMO_OUT_DIR);
+  browser = await launchBrowser();
+  context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+  paths = sitemapPaths(DEMO_OUT_DIR);
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(pathname: string): Promise<Page> {
+  const page = await context.newPage();
+  const response = await page.goto(`${server.url}${pathname}`);
+  expect(response?.status(), pathname).toBe(200);
+  return page;
+}
+
+/** Front matter of a built entry, read back from its source file, so no demo facts are hard-coded here. */
+function frontMatter<T>(collection: string, id: string): T {
+  const text = readFileSync(path.resolve('content', collection, `${id}.md`), 'utf8');
+  const yaml = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
+  if (yaml === undefined) throw new Error(`no front matter in ${collection}/${id}`);
+  // Unquoted YAML dates parse as Date objects; the site works on YYYY-MM-DD strings.
+  return JSON.parse(JSON.stringify(parse(yaml)), (_key, value: unknown) =>
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value,
+  ) as T;
+}
+const noticePeriod = (id: string) => frontMatter<{ period: { start: string; end: string } }>('notices', id).period;
+
+const NOTICE = /^\/notices\/(\d{4}-\d{2}-\d{2}-[a-z0-9-]+)\/$/;
+const MEETING = /^\/meetings\/(\d{4}-\d{2}-\d{2}-[a-z0-9-]+)\/$/;
+
+describe('the portal without JavaScript', () => {
+  it('shows the home page with key figures, notices in their 公示期 and links to every village', async () => {
+    const page = await open('/');
+    await expect(page.locator('h1').textContent()).resolves.toBeTruthy();
+    expect(await page.locator('.figures .figure').count()).toBeGreaterThan(0);
+    expect(await page.locator('#active-heading').textContent()).toMatch(/正在公示（\d+）/);
+    expect(await page.locator('.place-links a').count()).toBeGreaterThan(1);
+    await expect(page.locator('.updated').textContent()).resolves.toContain('数据更新于');
+    // The large-text switch needs JavaScript: without it, it must not be shown at all.
+    expect(await page.locator('#text-mode').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('shows a notice active on the build day as 公示中 with the days left', async () => {
+    const active = paths
+      .map((p) => NOTICE.exec(p)?.[1])
+      .filter((id): id is string => id !== undefined)
+      .find((id) => noticeState(noticePeriod(id), DEMO_TODAY).kind === 'active');
+    expect(active, 'the demo has a notice in its 公示期 on DEMO_TODAY').toBeDefined();
+    const id = active as string;
+    const page = await open(`/notices/${id}/`);
+    const expected = noticeStateLabel(noticeState(noticePeriod(id), DEMO_TODAY));
+    expect(expected).toMatch(/^公示中/);
+    await expect(page.locator('.notice-state .badge').textContent()).resolves.toBe(expected);
+    expect(await page.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    await expect(page.locator('#contact-heading').textContent()).resolves.toBe('有疑问找谁');
+    await expect(page.locator('body').textContent()).resolves.toContain('第三十一条');
+    await page.close();
+  });
+
+  it('offers filters as links, marking the current one', async () => {
+    const category = paths.find((p) => p.startsWith('/notices/category/'));
+    expect(category).toBeDefined();
+    const page = await open(category as string);
+    const current = page.locator('.filter-bar a[aria-current="page"]');
+    expect(await current.count()).toBe(1);
+    expect(await current.getAttribute('href')).toBe(category);
+    expect(await page.locator('.item-list > li').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('prints a notice on A4 with a QR code pointing back to the notice page', async () => {
+    const notice = paths.find((p) => NOTICE.test(p)) as string;
+    const page = await open(`${notice}print/`);
+    const qr = page.locator('.print-qr svg[role="img"]');
+    expect(await qr.count()).toBe(1);
+    expect(await qr.getAttribute('aria-label')).toContain(notice);
+    const css = await page.evaluate(() =>
+      [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'),
+    );
+    expect(css).toMatch(/@page\s*\{[^}]*size:\s*A4/i);
+    await page.close();
+  });
+
+  it('shows minutes with attendance and the quorum computed from it, and a 四议两公开 step list', async () => {
+    const ids = paths.map((p) => MEETING.exec(p)?.[1]).filter((id): id is string => id !== undefined);
+    expect(ids.length, 'the demo has minutes').toBeGreaterThan(0);
+    for (const id of ids.slice(0, 3)) {
+      const source = frontMatter<{ body: MeetingBody; attendance: { expected: number; present: number } }>(
+        'meetings',
+        id,
+      );
+      const page = await open(`/meetings/${id}/`);
+      await expect(page.locator('.attendance').textContent()).resolves.toMatch(
+        new RegExp(`应到\\s*${source.attendance.expected}\\s*人，实到\\s*${source.attendance.present}\\s*人`),
+      );
+      const met = quorumOf(source.body, source.attendance).met;
+      await expect(page.locator('.quorum .badge').textContent()).resolves.toBe(
+        met ? '出席人数符合规定' : '出席人数不足，会议决定无效',
+      );
+      const decisions = page.locator('.decision');
+      for (let i = 0; i < (await decisions.count()); i += 1) {
+        expect(await decisions.nth(i).locator('.steps > li').count()).toBe(6);
+        expect(await decisions.nth(i).locator('[aria-current="step"]').count()).toBe(1);
+      }
+      await page.close();
+    }
+  });
+
+  it('lists every decision with its stage on the tracker page', async () => {
+    const page = await open('/meetings/decisions/');
+    const rows = await page.locator('table.tracker tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
+    await expect(page.locator('table.tracker tbody tr').first().textContent()).resolves.toMatch(/第 \d\/6 步/);
+    await page.close();
+  });
+
+  it('shows a village with its grid workers as tap-to-call links, and a grid page', async () => {
+    const grid = paths.find((p) => /^\/places\/[a-z0-9]+-g\d+\/$/.test(p));
+    expect(grid, 'the demo has grids').toBeDefined();
+    const village = (grid as string).replace(/-g\d+\/$/, '/');
+    for (const pathname of [village, grid as string]) {
+      const page = await open(pathname);
+      await expect(page.locator('#grid-workers-heading').textContent()).resolves.toBe('找网格员');
+      const phone = page.locator('.grid-workers a[href^="tel:"]').first();
+      expect(await phone.getAttribute('href')).toBe(`tel:${(await phone.textContent())?.trim()}`);
+      await page.close();
+    }
+  });
+
+  it('shows 普法 items with statutes written as 《法律》第N条', async () => {
+    const item = paths.find((p) => /^\/legal\/[a-z0-9-]+\/$/.test(p) && !/\/(topic|type)\//.test(p));
+    expect(item, 'the demo has 普法 items').toBeDefined();
+    const page = await open(item as string);
+    await expect(page.locator('h1').textContent()).resolves.toBeTruthy();
+    const statutes = await page.locator('.statute').allTextContents();
+    for (const s of statutes) expect(s).toMatch(/^《[^《》]+》(第\d+条)?$/);
+    await page.close();
+  });
+
+  it('answers an unknown address with the 404 page and ways back', async () => {
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}/no/such/page/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1').textContent()).resolves.toBe('找不到这个页面');
+    expect(await page.locator('main a[href="/"]').count()).toBe(1);
+    await page.close();
+  });
+});
