@@ -11,7 +11,6 @@
  * The Decap admin page (/admin/) is a separate app that talks to the git host; it gets its own, documented
  * header block (ADMIN_PATH) and is not indexed or linked from public pages.
  */
-import { createHash } from 'node:crypto';
 
 /** Directives Astro adds to each page's <meta> CSP (it adds script-src and style-src itself). */
 export const CSP_DIRECTIVES: `${'default-src' | 'img-src' | 'font-src' | 'connect-src' | 'worker-src' | 'object-src' | 'base-uri' | 'form-action' | 'manifest-src' | 'media-src' | 'frame-src'}${string}`[] =
@@ -79,12 +78,4 @@ export function parseHeadersFile(text: string): Record<string, Record<string, st
     if (current !== undefined && colon > 0) current[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
   }
   return result;
-}
-
-/**
- * CSP hash of an `is:inline` script, which Astro does not hash itself. A page registers it with
- * `Astro.csp?.insertScriptHash(inlineScriptHash(code))` and renders the same `code` with `set:html`.
- */
-export function inlineScriptHash(code: string): `sha256-${string}` {
-  return `sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}`;
 }
