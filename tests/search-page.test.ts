@@ -127,7 +127,9 @@ describe('the search page', () => {
     await expect(notice.isVisible()).resolves.toBe(true);
     await expect(notice.textContent()).resolves.toContain('搜索功能需要浏览器开启 JavaScript');
     await expect(page.locator('[data-search-filters]').isVisible()).resolves.toBe(false);
-    const links = await page.locator('.search-browse a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const links = await page
+      .locator('.search-browse a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links).toEqual(['/notices/', '/meetings/', '/stats/', '/legal/', '/places/']);
     for (const href of links) {
       const response = await page.request.get(`${server.url}${href}`);

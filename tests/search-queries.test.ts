@@ -206,7 +206,9 @@ afterAll(async () => {
 async function resultsFor(query: string): Promise<string[]> {
   await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(() => /^(找到|没有)/.test(document.querySelector('#search-status')?.textContent ?? ''));
-  return page.locator('#search-results > li h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  return page
+    .locator('#search-results > li h3 a')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
 }
 
 describe('Chinese queries on the demo site', () => {
