@@ -52,3 +52,18 @@ export function backendFromEnv(env: Record<string, string | undefined>, siteUrl?
   if (siteUrl !== undefined) settings.siteUrl = siteUrl;
   return settings;
 }
+
+/**
+ * Extra CSP sources the admin page needs beyond the public site's policy: Decap compiles its config schema with
+ * `new Function` (ajv) and styles itself with inline styles, and it talks to decap-server and the git host's API.
+ * Only /admin/ gets these (src/pages/admin/index.astro); public pages keep the strict policy.
+ */
+export function adminCspSources(settings: BackendSettings): { connect: string[]; img: string[] } {
+  const connect = new Set<string>(["'self'"]);
+  if (settings.localBackend !== undefined) connect.add(new URL(settings.localBackend.url).origin);
+  const apiRoot = settings.backend.api_root;
+  if (apiRoot !== undefined) connect.add(new URL(apiRoot).origin);
+  else connect.add(settings.backend.name === 'gitlab' ? 'https://gitlab.com' : 'https://api.github.com');
+  // Avatars and media previews come from the git host; new uploads are previewed from blob: URLs.
+  return { connect: [...connect], img: ["'self'", 'data:', 'blob:', 'https:'] };
+}

@@ -3,7 +3,7 @@ import { describe as describeSuite, expect, it } from 'vitest';
 import { describe } from '../src/lib/schema-walk.ts';
 import { field } from '../src/schemas/common.ts';
 import { collections, COLLECTION_NAMES, noticeSchema } from '../src/schemas/index.ts';
-import { backendFromEnv } from './backend.ts';
+import { adminCspSources, backendFromEnv } from './backend.ts';
 import { buildCmsConfig, cmsFields, MARKDOWN_FIELD, type CmsCollection, type CmsField } from './config.ts';
 import { fieldsDrift } from './config-drift.ts';
 
@@ -109,7 +109,7 @@ describeSuite('CMS backend from the environment', () => {
   it('uses GitHub with draft → review → publish by default, and decap-server on localhost', () => {
     const settings = backendFromEnv({ CMS_REPO: 'yunxi/gongkailan', CMS_AUTH_URL: 'https://auth.example.cn' });
     const built = buildCmsConfig(settings);
-    expect(built.backend).toEqual({
+    expect(built.backend).toMatchObject({
       name: 'github',
       repo: 'yunxi/gongkailan',
       branch: 'main',
@@ -140,5 +140,16 @@ describeSuite('CMS backend from the environment', () => {
   it('refuses an unknown backend or a malformed repository with a message naming the variable', () => {
     expect(() => backendFromEnv({ CMS_BACKEND: 'gitea' })).toThrow('CMS_BACKEND=gitea 不支持：请设为 github 或 gitlab');
     expect(() => backendFromEnv({ CMS_REPO: 'gongkailan' })).toThrow('CMS_REPO=gongkailan 格式不对');
+  });
+});
+
+describeSuite('the admin page security policy', () => {
+  it('lets the CMS reach decap-server and the git host API, and nothing else', () => {
+    const github = adminCspSources(backendFromEnv({ CMS_LOCAL_BACKEND_URL: 'http://localhost:9000/api/v1' }));
+    expect(github.connect).toEqual(["'self'", 'http://localhost:9000', 'https://api.github.com']);
+    const gitlab = adminCspSources(
+      backendFromEnv({ CMS_BACKEND: 'gitlab', CMS_API_ROOT: 'https://git.example.cn/api/v4', CMS_REPO: 'a/b' }),
+    );
+    expect(gitlab.connect).toEqual(["'self'", 'http://localhost:8081', 'https://git.example.cn']);
   });
 });

@@ -76,7 +76,7 @@ export interface CmsCollection {
 export interface CmsConfig {
   load_config_file: false;
   locale: 'zh_Hans';
-  backend: BackendSettings['backend'];
+  backend: BackendSettings['backend'] & { commit_messages?: Record<string, string> };
   local_backend?: boolean | { url: string; allowed_hosts?: string[] };
   publish_mode?: 'editorial_workflow';
   site_url?: string;
@@ -437,12 +437,21 @@ export function cmsCollections(): CmsCollection[] {
   ];
 }
 
+const COMMIT_MESSAGES = {
+  create: '新建 {{collection}}：{{slug}}',
+  update: '修改 {{collection}}：{{slug}}',
+  delete: '删除 {{collection}}：{{slug}}',
+  uploadMedia: '上传附件：{{path}}',
+  deleteMedia: '删除附件：{{path}}',
+};
+
 /** The whole Decap configuration for a backend (see cms/backend.ts for where that comes from). */
 export function buildCmsConfig(settings: BackendSettings): CmsConfig {
   const config: CmsConfig = {
     load_config_file: false,
     locale: 'zh_Hans',
-    backend: settings.backend,
+    // Commit messages in Chinese: the git history is the audit trail a 村务监督委员会 member may read.
+    backend: { ...settings.backend, commit_messages: COMMIT_MESSAGES },
     media_folder: MEDIA_FOLDER,
     public_folder: PUBLIC_FOLDER,
     // Belt and braces: every file-name template uses ASCII fields; ascii encoding also keeps uploaded file names
