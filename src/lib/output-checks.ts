@@ -173,3 +173,15 @@ export function brokenInternalLinks(
 export function formatOutputProblem(problem: OutputProblem): string {
   return `${problem.file}:${problem.line}\n  问题：${problem.message}\n  修改：${problem.fix}`;
 }
+
+/** Distinct http(s) links to other sites in an HTML file (for the nightly external link check). */
+export function externalLinks(html: string, siteOrigin?: string): string[] {
+  const links = new Set<string>();
+  for (const m of withoutCode(html).matchAll(LINK_ATTRIBUTE)) {
+    const url = (m[3] ?? m[4] ?? m[5] ?? '').trim().replace(/&amp;/g, '&');
+    if (!/^https?:\/\//i.test(url)) continue;
+    if (siteOrigin !== undefined && url.startsWith(siteOrigin)) continue;
+    links.add(url.replace(/#.*$/, ''));
+  }
+  return [...links];
+}
