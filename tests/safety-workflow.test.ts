@@ -1,0 +1,37 @@
+/**
+ * The scheduled build runs at 00:10 in China and does what the maintainers' runbook says: validate, build with
+ * its checks and deploy atomically, then check external links without blocking the deploy.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface Workflow {
+  on: { schedule: { cron: string }[] };
+  jobs: Record<string, { steps: { run?: string }[]; 'continue-on-error'?: boolean; needs?: string }>;
+}
+const workflow = parse(readFileSync('.github/workflows/daily-build.yml', 'utf8')) as Workflow;
+
+describe('the daily build workflow', () => {
+  it('is scheduled for 00:10 Asia/Shanghai', () => {
+    const [minute, hour] = (workflow.on.schedule[0]?.cron ?? '').split(' ').map(Number) as [number, number];
+    const utc = new Date(Date.UTC(2026, 10, 23, hour, minute));
+    const china = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
+    expect(china.format(utc)).toBe('00:10');
+  });
+
+  it('validates, then deploys through the atomic deploy script', () => {
+    const runs = (workflow.jobs['build-and-deploy']?.steps ?? []).map((s) => s.run ?? '');
+    const validate = runs.findIndex((r) => r.includes('npm run validate'));
+    const deploy = runs.findIndex((r) => r.includes('npm run deploy'));
+    expect(validate).toBeGreaterThanOrEqual(0);
+    expect(deploy).toBeGreaterThan(validate);
+  });
+
+  it('checks external links after the deploy without failing it', () => {
+    const job = workflow.jobs['external-links'];
+    expect(job?.needs).toBe('build-and-deploy');
+    expect(job?.['continue-on-error']).toBe(true);
+    expect(job?.steps.some((s) => s.run?.includes('check:external-links'))).toBe(true);
+  });
+});
