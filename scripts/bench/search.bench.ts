@@ -7,11 +7,11 @@
  * deterministically, so runs are comparable; indexing uses the same `buildSearchIndex` as the build, in a child
  * process so its memory is measured alone.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
+import { folderSize, kb, loadAverage, mb, runPhase } from './lib/measure.ts';
 
 const N = Number(process.env.BENCH_SEARCH_N ?? 10_000);
 const WORK = path.resolve('tests/.output/bench-search');
@@ -96,57 +96,14 @@ function writeCorpus(n: number): number {
 
 // --- indexing in a child process, with its memory sampled ----------------------------------------------------
 
-/** Resident memory of a process and all its descendants (the Pagefind binary is a child of Node), in bytes. */
-function treeRss(pid: number): number {
-  let rss = 0;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      for (const child of children === '' ? [] : children.split(/\s+/)) rss += treeRss(Number(child));
-    }
-  } catch {
-    // The process ended between listing and reading: nothing more to count.
-  }
-  return rss;
-}
-
 async function indexInChild(siteDir: string): Promise<{ seconds: number; peakRss: number; pages: number }> {
+  // The same function the build's integration calls, alone in a child so its memory is not mixed with ours.
   const script = `import { buildSearchIndex } from ${JSON.stringify(path.resolve('src/lib/search-index.ts'))};
 const summary = await buildSearchIndex(${JSON.stringify(siteDir)});
-process.stdout.write(JSON.stringify(summary));`;
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid ?? 0))), 50);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
-  clearInterval(sampler);
-  if (code !== 0) throw new Error(`indexing failed with exit code ${code}`);
-  const summary = JSON.parse(output) as { pages: number };
-  return { seconds: (performance.now() - started) / 1000, peakRss, pages: summary.pages };
-}
-
-function folderSize(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const name of readdirSync(dir)) {
-    const file = path.join(dir, name);
-    const stat = statSync(file);
-    if (stat.isDirectory()) {
-      const inner = folderSize(file);
-      bytes += inner.bytes;
-      files += inner.files;
-    } else {
-      bytes += stat.size;
-      files += 1;
-    }
-  }
-  return { bytes, files };
+process.stdout.write('\\n' + JSON.stringify(summary));`;
+  const run = await runPhase('Pagefind indexing', process.execPath, ['--input-type=module', '-e', script]);
+  const summary = JSON.parse(run.output.trim().split('\n').at(-1) ?? '{}') as { pages: number };
+  return { seconds: run.seconds, peakRss: run.peakRss, pages: summary.pages };
 }
 
 // --- bytes fetched by Chromium --------------------------------------------------------------------------------
@@ -205,19 +162,16 @@ export async function bytesPerQuery(
 
 // --- report ---------------------------------------------------------------------------------------------------
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 export default async function bench(): Promise<void> {
   const corpusBytes = writeCorpus(N);
   const indexed = await indexInChild(SITE);
   const size = folderSize(path.join(SITE, 'pagefind'));
   const queries = await bytesPerQuery(SITE);
-  console.log(`| search (Pagefind ${N.toLocaleString('en')} generated Chinese pages) | value |`);
+  console.log(`| search (Pagefind ${N.toLocaleString('en')} generated Chinese pages; load ${loadAverage()}) | value |`);
   console.log('| --- | --- |');
   console.log(`| corpus HTML | ${mb(corpusBytes)} |`);
   console.log(`| pages indexed | ${indexed.pages} |`);
-  console.log(`| indexing time (Node API, incl. writing) | ${indexed.seconds.toFixed(1)} s |`);
+  console.log(`| indexing time (child process: start, index, write) | ${indexed.seconds.toFixed(1)} s |`);
   console.log(`| peak memory (Node + Pagefind binary, RSS sampled every 50 ms) | ${mb(indexed.peakRss)} |`);
   console.log(`| index size on disk | ${mb(size.bytes)} in ${size.files} files |`);
   queries.forEach((q, i) =>
