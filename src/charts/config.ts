@@ -87,7 +87,9 @@ export function chartConfig(spec: ChartSpec): ChartConfiguration {
   };
   const common = {
     plugins: {
-      title: { display: true, text: spec.title, color: TEXT, font: { ...font, size: 18, weight: 'bold' as const } },
+      // The page shows the title as an HTML heading right above the chart (and the SVG has it in <title>):
+      // drawing it again would cost a line of a phone screen.
+      title: { display: false, text: spec.title },
       legend: {
         display: spec.series.length > 1,
         labels: { color: TEXT, font, usePointStyle: true, boxWidth: 10, boxHeight: 10 },
