@@ -161,6 +161,20 @@ const CASES: QueryCase[] = [
   },
   { query: '彩礼', looksFor: 'the bride price Q&A', url: '/legal/caili-fanhuan/', top: 1 },
   { query: '离婚冷静期', looksFor: 'the divorce cooling-off Q&A', url: '/legal/lihun-lengjingqi/', top: 1 },
+  { query: '赡养', looksFor: 'the Q&A on supporting parents after 分家', url: '/legal/shanyang-laoren/', top: 3 },
+  {
+    query: '欠薪',
+    looksFor: 'the unpaid wages case by its short word (keyword)',
+    url: '/legal/tuoqian-gongzi-anli/',
+    top: 1,
+  },
+  { query: '高空抛物', looksFor: 'the falling flowerpot case', url: '/legal/gaokong-paowu-anli/', top: 1 },
+  {
+    query: '民法典 第1067条',
+    looksFor: 'the support Q&A citing 民法典 Art. 1067',
+    url: '/legal/shanyang-laoren/',
+    top: 3,
+  },
   // Numbers: counts, amounts with thousands separators, article numbers.
   {
     query: '96盏',
@@ -175,6 +189,18 @@ const CASES: QueryCase[] = [
     top: 3,
   },
   { query: '1032', looksFor: 'the privacy Q&A by article number alone', url: '/legal/cunwu-gongkai-yinsi/', top: 3 },
+  {
+    query: '96110',
+    looksFor: 'the anti-fraud guide by its hotline number',
+    url: '/legal/fangfan-dianxin-zhapian/',
+    top: 1,
+  },
+  {
+    query: '3.6万',
+    looksFor: 'the health-supplement fraud case (3.6万元)',
+    url: '/legal/baojianpin-zhapian-anli/',
+    top: 3,
+  },
   // Statistics by indicator, place and month.
   { query: '矛盾纠纷 2025年3月', looksFor: 'the March 2025 statistics', url: '/stats/2025/03/', top: 1 },
   { query: '信访 2026年9月', looksFor: 'the September 2026 statistics', url: '/stats/2026/09/', top: 1 },
