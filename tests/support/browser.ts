@@ -52,13 +52,18 @@ async function fontconfigFile(): Promise<string> {
 
 let fontconfig: Promise<string> | undefined;
 
-/** Launch headless Chromium with the flags this sandbox needs (no background networking, fresh profile). */
+/**
+ * Launch headless Chromium with the flags this sandbox needs (no background networking, fresh profile).
+ * `options.args` are added to these flags, not put in their place (Lighthouse adds a debugging port).
+ */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   fontconfig ??= fontconfigFile();
+  const { args: extraArgs = [], ...rest } = options;
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     env: { ...process.env, FONTCONFIG_FILE: await fontconfig },
+    ...rest,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -68,7 +73,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
-    ...options,
   });
 }

@@ -26,7 +26,8 @@ export interface Template {
 export function groupTemplates(htmlFiles: readonly string[], fanOut = 2): Template[] {
   let keys = htmlFiles.map((file) => routeSegments(file).map((s) => (/\d/.test(s) ? '*' : s)));
   const depth = Math.max(0, ...keys.map((k) => k.length));
-  for (let i = 0; i < depth; i += 1) {
+  // Top-level sections (notices, meetings, stats…) are always templates of their own: start below them.
+  for (let i = 1; i < depth; i += 1) {
     const variants = new Map<string, Set<string>>();
     const shape = (k: string[]) => `${k.slice(0, i).join('/')}|${k.length}|${k.slice(i + 1).join('/')}`;
     for (const k of keys) {
