@@ -29,15 +29,18 @@ describe('the demo site in Chromium', () => {
     await page.close();
   });
 
-  it('renders Chinese with a real CJK font, not identical boxes', async () => {
+  it('renders Chinese with a real full-width CJK font, not fallback boxes', async () => {
     const page = await browser.newPage();
-    await page.setContent(
-      '<html lang="zh-CN"><body style="font:40px sans-serif"><span id="a">公</span> <span id="b">开</span></body></html>',
-    );
-    // Without a CJK font every character is the same "tofu" box, so two different characters look identical.
-    const a = await page.locator('#a').screenshot();
-    const b = await page.locator('#b').screenshot();
-    expect(a.equals(b)).toBe(false);
+    await page.setContent('<html lang="zh-CN"><body></body></html>');
+    const [cjk, privateUse] = await page.evaluate(() => {
+      const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+      context.font = '100px sans-serif';
+      return ['公', '\uE000'].map((ch) => context.measureText(ch).width);
+    });
+    // A CJK glyph is one em wide. Without a CJK font Chromium draws the same narrow fallback box it draws for an
+    // unassigned private-use character (measured here: 36.5 px for both).
+    expect(cjk).toBeCloseTo(100, 0);
+    expect(cjk).not.toBeCloseTo(privateUse ?? 0, 0);
     await page.close();
   });
 });
