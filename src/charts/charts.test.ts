@@ -107,6 +107,13 @@ describe('SVG charts', () => {
     expect(Number(label?.[1])).toBeGreaterThanOrEqual(64);
   });
 
+  it('draws every point marker of a line chart as a visible circle (no zero-length arcs)', () => {
+    const svg = renderSpec(demandsTrend());
+    expect(svg).not.toMatch(/M ([\d.-]+) ([\d.-]+) A [\d.]+ [\d.]+ 0 1 1 \1 \2 Z/);
+    // Series 1 has circle markers: 3 months × 2 half arcs.
+    expect(svg.match(/ A 3\.5 3\.5 0 1 1 /g)?.length).toBe(2 * 3);
+  });
+
   it('renders the same input to the same bytes, with ids prefixed by the chart id', () => {
     const spec = compareSpec(cube, places.slice(1), indicator('demands.received'), months, '2026-q1', '2026年第1季度');
     const first = renderSpec(spec);

@@ -19,7 +19,7 @@ import { JSDOM } from 'jsdom';
 import { Context as SvgContext } from 'svgcanvas';
 
 /** Bump when the renderer's output changes for the same input, so cached SVGs are not reused. */
-export const RENDERER_VERSION = 'svg-3';
+export const RENDERER_VERSION = 'svg-4';
 
 /** The font stack written into the SVG: the reader's Chinese UI font, then the font we measured with. */
 export const CHART_FONT_STACK = '"PingFang SC","Noto Sans SC","Microsoft YaHei",sans-serif';
@@ -103,6 +103,15 @@ export function finishSvg(raw: string, options: SvgOptions): string {
   svg = svg.replace(/ font-family="[^"]*"/g, '');
   // Coordinates: two decimals are far below a pixel and keep the file small.
   svg = svg.replace(/(\d+\.\d{3,})/g, (n) => String(Math.round(Number(n) * 100) / 100));
+  // Full circles (point markers): svgcanvas writes one arc from a point back to itself, which SVG draws as
+  // nothing. Split it into two half arcs. Chart.js starts a circle at angle 0, i.e. (centre x + r, centre y).
+  svg = svg.replace(
+    /M ([\d.-]+) ([\d.-]+) A ([\d.]+) ([\d.]+) 0 1 1 \1 \2 Z/g,
+    (_, x: string, y: string, r: string) => {
+      const opposite = Math.round((Number(x) - 2 * Number(r)) * 100) / 100;
+      return `M ${x} ${y} A ${r} ${r} 0 1 1 ${opposite} ${y} A ${r} ${r} 0 1 1 ${x} ${y} Z`;
+    },
+  );
   // Empty groups and the no-op transforms svgcanvas writes around every save/restore.
   svg = svg.replace(/ transform="translate\(0,\s*0\)"/g, '');
   let previous;
