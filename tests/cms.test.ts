@@ -76,8 +76,10 @@ async function shot(page: Page, name: string): Promise<void> {
 
 async function openAdmin(page: Page, hash: string): Promise<void> {
   await page.goto(`${server.url}/admin/${hash}`);
+  // Every test page is a fresh browser context, so the local backend asks to log in each time.
   const login = page.getByRole('button', { name: '登录' });
-  if (await login.isVisible({ timeout: 15_000 }).catch(() => false)) await login.click();
+  await login.waitFor({ timeout: 30_000 });
+  await login.click();
 }
 
 /** Pick an option in a Decap select or relation field (react-select), by the field's label and the option text. */
@@ -211,6 +213,7 @@ describe('editing content through the CMS', () => {
     const error = page.getByText('公示结束日期 2026-11-20 不晚于开始日期 2026-11-24', { exact: false }).first();
     await error.waitFor({ state: 'visible', timeout: 20_000 });
     await expect(error.textContent()).resolves.toContain('未保存，请先改正 1 处问题');
+    await page.waitForTimeout(800); // let the notice finish sliding in before the guide's screenshot
     await shot(page, '06-refused');
     await expect(page.getByLabel('标题', { exact: true }).inputValue()).resolves.toBe('关于公示期填反的测试公示');
     await page.close();
