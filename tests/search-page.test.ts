@@ -58,6 +58,13 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('shows a filter value from an old shared link as chosen instead of pretending 全部 is selected', async () => {
+    const page = await openSearch(`?q=${encodeURIComponent('公示')}&place=${encodeURIComponent('已撤并村')}`);
+    await expect.poll(() => status(page).textContent()).toBe('没有找到相关内容。可以换一个词，或减少筛选条件。');
+    await expect(page.getByLabel('村社区').inputValue()).resolves.toBe('已撤并村');
+    await page.close();
+  });
+
   it('narrows results to one type when the type filter is chosen', async () => {
     const page = await openSearch('?q=' + encodeURIComponent('桃源村'));
     const count = async () => Number(/找到 (\d+) 条/.exec((await status(page).textContent()) ?? '')?.[1] ?? NaN);

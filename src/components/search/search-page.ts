@@ -63,7 +63,15 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   const showState = (request: SearchRequest) => {
     input.value = request.query;
     sortSelect.value = request.sort === 'date' ? 'date' : '';
-    for (const [name, select] of selects) select.value = request.filters[name] ?? '';
+    for (const [name, select] of selects) {
+      const value = request.filters[name] ?? '';
+      // A shared link may name a value the index no longer has; show it rather than pretend 全部 is chosen.
+      if (value !== '' && ![...select.options].some((o) => o.value === value)) {
+        select.add(new Option(value, value));
+        (select.parentElement as HTMLElement).hidden = false;
+      }
+      select.value = value;
+    }
   };
   const readForm = (): SearchRequest => parseSearchParams(toParams(new FormData(form)));
 
