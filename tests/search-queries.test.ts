@@ -207,9 +207,9 @@ const CASES: QueryCase[] = [
   { query: '2025年3月', looksFor: 'the March 2025 statistics by month alone', url: '/stats/2025/03/', top: 1 },
   {
     query: '调解成功率',
-    looksFor: 'the mediation success rate indicator',
+    looksFor: 'the mediation success rate indicator (/data/ lists every indicator too)',
     url: '/stats/indicator/mediation-rate/',
-    top: 1,
+    top: 3,
   },
   { query: '满意率', looksFor: 'the satisfaction rate indicator', url: '/stats/indicator/satisfaction-rate/', top: 3 },
 ];
