@@ -76,7 +76,7 @@ export interface CmsCollection {
 export interface CmsConfig {
   load_config_file: false;
   locale: 'zh_Hans';
-  backend: BackendSettings['backend'] & { commit_messages?: Record<string, string> };
+  backend: { name: string } & Record<string, string | Record<string, string>>;
   local_backend?: boolean | { url: string; allowed_hosts?: string[] };
   publish_mode?: 'editorial_workflow';
   site_url?: string;

@@ -27,7 +27,16 @@ if (!recentEnough) {
     console.error(`Node ${process.versions.node} is older than 22.12: installing Node 24 into .ci/node (once)…`);
     const install = spawnSync(
       'npm',
-      ['install', '--prefix', path.join(root, '.ci', 'node'), '--no-save', '--no-package-lock', '--no-audit', '--no-fund', NODE_PACKAGE],
+      [
+        'install',
+        '--prefix',
+        path.join(root, '.ci', 'node'),
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        NODE_PACKAGE,
+      ],
       { stdio: 'inherit' },
     );
     if (install.status !== 0) process.exit(install.status ?? 1);

@@ -179,7 +179,8 @@ export const strings = {
     '《村民委员会组织法》第三十条：村务一般每季度公布一次，财务收支较多的每月公布一次。应公开而未公开的，可向街道（乡镇）反映。',
   // Statistics (/stats/) and open data (/data/): src/pages/stats, src/pages/data, src/components/stats.
   'stats.title': '治理数据',
-  'stats.intro': '每月的群众说事、干部解题、网格事件、矛盾纠纷调解、安全隐患和普法宣传统计。图表下方可以展开数据表，也可以下载 CSV 文件。',
+  'stats.intro':
+    '每月的群众说事、干部解题、网格事件、矛盾纠纷调解、安全隐患和普法宣传统计。图表下方可以展开数据表，也可以下载 CSV 文件。',
   'stats.latest': '最近一个月',
   'stats.byMonth': '按月份查看',
   'stats.byPlace': '按村社区查看',
