@@ -218,6 +218,14 @@ async function benchSize(entries: number): Promise<SizeResult> {
   });
   console.log(`plain astro ${plainAstro.seconds.toFixed(1)} s`);
   load.end = loadAverage();
+  // Each phase's own log (Astro's per-step timings, Pagefind's page count) next to the figures, for diagnosis.
+  for (const [name, result] of [
+    ...phases.map((p) => [p.name, p.result] as const),
+    ['full', full] as const,
+    ['incremental', incremental] as const,
+  ]) {
+    writeFileSync(path.join(work, `${name.replace(/\W+/g, '-')}.log`), result.output);
+  }
 
   return {
     plan,
