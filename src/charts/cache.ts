@@ -1,5 +1,5 @@
 /**
- * Render cache: the SHA-256 of (chart spec, renderer version, Chart.js version) names an SVG file in a cache
+ * Render cache: the SHA-256 of (chart spec, layout, renderer version, Chart.js version) names an SVG file in a cache
  * folder, so a chart whose data did not change is read back instead of drawn again (drawing takes ~50 ms).
  * Rendering is deterministic, so a cached file is byte-identical to a fresh render.
  */
@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Chart } from 'chart.js';
-import { chartConfig, chartSize } from './config.ts';
+import { chartConfig, chartSize, type ChartLayout } from './config.ts';
 import { RENDERER_VERSION, renderChartSvg } from './render-svg.ts';
 import type { ChartSpec } from './spec.ts';
 
@@ -18,17 +18,30 @@ export function chartCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.CHART_CACHE_DIR ?? 'node_modules/.cache/gongkailan-charts');
 }
 
-export function chartCacheKey(spec: ChartSpec): string {
+export function chartCacheKey(spec: ChartSpec, layout: ChartLayout = 'wide'): string {
   return createHash('sha256')
-    .update(`${RENDERER_VERSION}\n${CHART_JS_VERSION}\n${JSON.stringify(spec)}`)
+    .update(`${RENDERER_VERSION}\n${CHART_JS_VERSION}\n${layout}\n${JSON.stringify(spec)}`)
     .digest('hex')
     .slice(0, 32);
 }
 
-/** Draw a spec to SVG, no cache. */
-export function renderSpec(spec: ChartSpec): string {
-  const size = chartSize(spec);
-  return renderChartSvg(chartConfig(spec), { id: spec.id, ...size, title: spec.title, summary: spec.summary });
+/**
+ * The id prefix of a chart's SVG in one layout. Both layouts are inline on the same page (one hidden by CSS), so
+ * their ids (title, desc, clip paths) must differ: the wide one keeps the chart id, the narrow one adds "-n".
+ */
+export function svgIdPrefix(spec: ChartSpec, layout: ChartLayout): string {
+  return layout === 'wide' ? spec.id : `${spec.id}-n`;
+}
+
+/** Draw a spec to SVG in one layout, no cache. */
+export function renderSpec(spec: ChartSpec, layout: ChartLayout = 'wide'): string {
+  const size = chartSize(spec, layout);
+  return renderChartSvg(chartConfig(spec, layout), {
+    id: svgIdPrefix(spec, layout),
+    ...size,
+    title: spec.title,
+    summary: spec.summary,
+  });
 }
 
 export interface CachedChart {
@@ -37,11 +50,15 @@ export interface CachedChart {
   hit: boolean;
 }
 
-/** The SVG for a spec, from the cache when present; a fresh render is written to the cache atomically. */
-export function renderChart(spec: ChartSpec, cacheDir: string = chartCacheDir()): CachedChart {
-  const file = path.join(cacheDir, `${chartCacheKey(spec)}.svg`);
+/** The SVG for a spec in one layout, from the cache when present; a fresh render is written to the cache atomically. */
+export function renderChart(
+  spec: ChartSpec,
+  cacheDir: string = chartCacheDir(),
+  layout: ChartLayout = 'wide',
+): CachedChart {
+  const file = path.join(cacheDir, `${chartCacheKey(spec, layout)}.svg`);
   if (existsSync(file)) return { svg: readFileSync(file, 'utf8'), hit: true };
-  const svg = renderSpec(spec);
+  const svg = renderSpec(spec, layout);
   mkdirSync(cacheDir, { recursive: true });
   // Write then rename: parallel builds sharing the cache never read a half-written file.
   const temporary = `${file}.${process.pid}.tmp`;

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Stats } from '../schemas/stats.ts';
 import { emptyCounts, StatsCube } from '../lib/aggregate.ts';
 import { indicator } from '../lib/indicators.ts';
-import { renderChart, renderSpec } from './cache.ts';
+import { chartCacheKey, renderChart, renderSpec } from './cache.ts';
+import { narrowMonthTicks } from './config.ts';
 import { breakdownSpec, compareSpec, trendSpec } from './series.ts';
 import { chartCsv, chartTable } from './table.ts';
 
@@ -134,5 +135,63 @@ describe('SVG charts', () => {
     (changed.series[0] as { values: (number | null)[] }).values[0] = 11;
     expect(renderChart(changed, dir).hit).toBe(false);
     expect(readdirSync(dir)).toHaveLength(2);
+  });
+});
+
+describe('narrow SVG charts for phones', () => {
+  const fontSizes = (svg: string) => [...svg.matchAll(/<text[^>]*font-size="([\d.]+)px"/g)].map((m) => Number(m[1]));
+
+  it('is 320 units wide with text of at least 15 units, so ~14 px on a 360 px phone', () => {
+    for (const spec of [demandsTrend(), breakdownSpec(cube, town, months, '2026-q1', '2026年第1季度')]) {
+      const svg = renderSpec(spec, 'narrow');
+      expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 320 \d+"[^>]*role="img"/);
+      expect(fontSizes(svg).length).toBeGreaterThan(3);
+      expect(Math.min(...fontSizes(svg))).toBeGreaterThanOrEqual(15);
+      expect(svg).toMatch(/<text[^>]*>[^<]*[\u4e00-\u9fff][^<]*<\/text>/);
+      expect(gzipSync(svg).length).toBeLessThan(10 * 1024);
+    }
+  });
+
+  it('renders the same bytes every time, with ids that cannot collide with the wide SVG on the same page', () => {
+    const spec = demandsTrend();
+    const narrow = renderSpec(spec, 'narrow');
+    expect(renderSpec(structuredClone(spec), 'narrow')).toBe(narrow);
+    const idsOf = (svg: string) => [...svg.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1] as string);
+    const wideIds = new Set(idsOf(renderSpec(spec, 'wide')));
+    expect(idsOf(narrow).length).toBeGreaterThan(2);
+    for (const id of idsOf(narrow)) {
+      expect(id.startsWith(`${spec.id}-n-`)).toBe(true);
+      expect(wideIds.has(id)).toBe(false);
+    }
+    expect(narrow).toContain(`aria-labelledby="${spec.id}-n-title ${spec.id}-n-desc"`);
+  });
+
+  it('caches the narrow layout under its own key: a hit, byte-identical, beside the wide one', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gkl-chart-cache-'));
+    const spec = demandsTrend();
+    expect(chartCacheKey(spec, 'narrow')).not.toBe(chartCacheKey(spec, 'wide'));
+    const wide = renderChart(spec, dir, 'wide');
+    const cold = renderChart(spec, dir, 'narrow');
+    const warm = renderChart(spec, dir, 'narrow');
+    expect([wide.hit, cold.hit, warm.hit]).toEqual([false, false, true]);
+    expect(warm.svg).toBe(cold.svg);
+    expect(cold.svg).toBe(renderSpec(spec, 'narrow'));
+    expect(cold.svg).not.toBe(wide.svg);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it('labels every month when there is room, and only January and July (year under January) over two years', () => {
+    expect(narrowMonthTicks(['2026年1月', '2月', '3月'], 256, 15)).toEqual([['1月', '2026年'], ['2月'], ['3月']]);
+    const labels = ['2024年12月', ...Array.from({ length: 12 }, (_, i) => (i === 0 ? '2025年1月' : `${i + 1}月`))];
+    labels.push(...Array.from({ length: 11 }, (_, i) => (i === 0 ? '2026年1月' : `${i + 1}月`)));
+    const ticks = narrowMonthTicks(labels, 256, 15);
+    expect(ticks.filter((t) => t !== null)).toEqual([['1月', '2025年'], ['7月'], ['1月', '2026年'], ['7月']]);
+  });
+
+  it('names the year of the first month shown even when the first month itself is not labelled', () => {
+    const labels = ['2025年5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '2026年1月'];
+    labels.push(...Array.from({ length: 11 }, (_, i) => `${i + 2}月`));
+    const ticks = narrowMonthTicks(labels, 256, 15).filter((t) => t !== null);
+    expect(ticks).toEqual([['7月', '2025年'], ['1月', '2026年'], ['7月']]);
   });
 });
