@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageHref, pageParam, pagedPaths, pagerItems, paginate } from './pagination.ts';
+import { pagedCrumbs, pageHref, pageParam, pagedPaths, pagerItems, paginate } from './pagination.ts';
 
 const items = Array.from({ length: 65 }, (_, i) => `n${i + 1}`);
 
@@ -83,5 +83,19 @@ describe('pager links', () => {
   it('shows a single skipped page rather than a gap', () => {
     expect(show(3, 10)).toBe('1 2 [3] 4 … 10');
     expect(show(4, 10)).toBe('1 2 3 [4] 5 … 10');
+  });
+});
+
+describe('breadcrumbs of a page', () => {
+  const crumbs = [{ label: '村务公开', href: '/notices/' }, { label: '桃源村' }];
+  it('leaves page 1 as it is', () => {
+    expect(pagedCrumbs(crumbs, '/notices/place/taoyuan/', 1, '第1页')).toEqual(crumbs);
+  });
+  it('links the list back to page 1 on later pages and names the page', () => {
+    expect(pagedCrumbs(crumbs, '/notices/place/taoyuan/', 2, '第2页')).toEqual([
+      { label: '村务公开', href: '/notices/' },
+      { label: '桃源村', href: '/notices/place/taoyuan/' },
+      { label: '第2页' },
+    ]);
   });
 });

@@ -8,6 +8,12 @@
  * is `undefined` for page 1 and `page/<n>` after it.
  */
 
+/**
+ * Items per list page: a page of notices or minutes is about 30 entries (≈ 20 KB of HTML, a few screens on a
+ * phone); 普法 entries are shorter, and a row of the decisions tracker is one table row.
+ */
+export const PAGE_SIZE = { notices: 30, meetings: 30, legal: 40, decisions: 40 } as const;
+
 export interface Page<T> {
   /** 1-based page number. */
   number: number;
@@ -63,6 +69,21 @@ export function pagedPaths<T, P extends Record<string, string>, X extends object
     params: { ...params, page: pageParam(page.number) },
     props: { ...props, page },
   }));
+}
+
+/**
+ * Breadcrumbs of page `n` of a list whose page-1 breadcrumbs are `crumbs` (the last one is the list itself,
+ * without a link): on later pages the list becomes a link back to page 1, followed by `pageLabel` (第N页).
+ */
+export function pagedCrumbs<C extends { label: string; href?: string }>(
+  crumbs: readonly C[],
+  base: string,
+  n: number,
+  pageLabel: string,
+): { label: string; href?: string }[] {
+  if (n <= 1 || crumbs.length === 0) return [...crumbs];
+  const last = crumbs[crumbs.length - 1] as C;
+  return [...crumbs.slice(0, -1), { label: last.label, href: base }, { label: pageLabel }];
 }
 
 /** A numbered link of the pager, or a gap (…) standing for the pages left out. */
