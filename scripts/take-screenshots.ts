@@ -1,6 +1,6 @@
 /**
  * Screenshots of the main templates at phone (360 px) and desktop (1280 px) width, for a human to look at before
- * a release: `node scripts/take-screenshots.ts [builtSiteDir] [outDir]`. Picks the first notice, minutes and village
+ * a release: `node scripts/take-screenshots.ts [builtSiteDir] [outDir]`. Picks the first notice, minutes, village and statistics place page
  * from the built sitemap, so it needs no knowledge of the content.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -22,6 +22,9 @@ const pages: Record<string, string | undefined> = {
   place: first(/^\/places\/[a-z0-9]+\/$/) && paths.filter((p) => /^\/places\/[a-z0-9]+\/$/.test(p))[1],
   notice: first(/^\/notices\/\d{4}-\d{2}-\d{2}-[^/]+\/$/),
   minutes: first(/^\/meetings\/\d{4}-\d{2}-\d{2}-[^/]+\/$/),
+  // Charts: a phone gets the narrow layout, a desktop the wide one (src/components/stats/StatsChart.astro).
+  stats: first(/^\/stats\/$/),
+  'stats-place': first(/^\/stats\/place\/[a-z0-9-]+\/$/),
 };
 
 const server = await serveStatic(siteDir);
