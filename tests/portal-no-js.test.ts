@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { noticeState, noticeStateLabel } from '../src/lib/notice-state.ts';
+import { PAGE_SIZE } from '../src/lib/pagination.ts';
 import { quorumOf } from '../src/lib/quorum.ts';
 import type { MeetingBody } from '../src/schemas/meeting.ts';
 import { launchBrowser } from './support/browser.ts';
@@ -94,6 +95,53 @@ describe('the portal without JavaScript', () => {
     expect(await current.getAttribute('href')).toBe(category);
     expect(await page.locator('.item-list > li').count()).toBeGreaterThan(0);
     await page.close();
+  });
+
+  it('splits a long filtered list into pages: page 2 exists, holds the older items and links back', async () => {
+    // Every notice facet with more notices than a page has a page 2 in the sitemap, and no facet has a /page/1/.
+    const facets = paths.filter((p) => /^\/notices\/(place|category|year)\/[^/]+\/$/.test(p));
+    const counts = new Map<string, number>();
+    for (const facet of facets) {
+      const html = readFileSync(path.join(DEMO_OUT_DIR, facet, 'index.html'), 'utf8');
+      counts.set(facet, Number(/共 (\d+) 条/.exec(html)?.[1]));
+      expect(paths).not.toContain(`${facet}page/1/`);
+      expect(paths.includes(`${facet}page/2/`), facet).toBe((counts.get(facet) ?? 0) > PAGE_SIZE.notices);
+    }
+    const base = facets.find((f) => (counts.get(f) ?? 0) > PAGE_SIZE.notices);
+    expect(base, 'the demo has a notice facet with more than one page').toBeDefined();
+
+    const first = await open(base as string);
+    const pager = first.locator('nav.pager[aria-label="分页"]');
+    expect(await pager.locator('a[aria-current="page"]').textContent()).toBe('1');
+    expect(await pager.locator('a[rel="next"]').getAttribute('href')).toBe(`${base}page/2/`);
+    expect(await first.locator('.item-list > li').count()).toBe(PAGE_SIZE.notices);
+    const firstDays = await first
+      .locator('.item-list time')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+    await first.close();
+
+    const second = await open(`${base}page/2/`);
+    await expect(second.title()).resolves.toContain('第2页');
+    await expect(second.locator('h1').textContent()).resolves.toContain('第2页');
+    const pager2 = second.locator('nav.pager[aria-label="分页"]');
+    expect(await pager2.locator('a[aria-current="page"]').textContent()).toBe('2');
+    expect(await pager2.locator('a[rel="prev"]').getAttribute('href')).toBe(base);
+    expect(await second.locator('.breadcrumbs a').last().getAttribute('href')).toBe(base);
+    const secondDays = await second
+      .locator('.item-list time')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+    expect(secondDays.length).toBe(Math.min(PAGE_SIZE.notices, (counts.get(base as string) ?? 0) - PAGE_SIZE.notices));
+    // Newest first across pages: everything on page 2 is no newer than the oldest item on page 1.
+    const oldestFirst = [...firstDays].sort()[0] as string;
+    for (const day of secondDays) expect((day as string) <= oldestFirst).toBe(true);
+    // Pages past the last are not generated.
+    const past = await context.newPage();
+    const response = await past.goto(
+      `${server.url}${base}page/${Math.ceil((counts.get(base as string) ?? 0) / PAGE_SIZE.notices) + 1}/`,
+    );
+    expect(response?.status()).toBe(404);
+    await past.close();
+    await second.close();
   });
 
   it('prints a notice on A4 with a QR code pointing back to the notice page', async () => {
