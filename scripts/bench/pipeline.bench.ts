@@ -162,13 +162,13 @@ async function benchSize(entries: number): Promise<SizeResult> {
     }
     phases.push({ name: result.code === 0 ? separate.phase : `${separate.phase} (FAILED: site rejected)`, result });
   }
-  console.log(phases.map((p) => `${p.name} ${p.result.seconds.toFixed(1)} s`).join(', '));
+  console.log(phases.map((p) => `${p.name} ${p.result.seconds.toFixed(1)} s ${mb(p.result.peakRss)}`).join(', '));
 
   // 2. The real one-command build, cold caches; its output is what gets measured below.
   cold();
   const fullEnv = failed.length === 0 ? base : { ...base, GONGKAILAN_SKIP_INTEGRATIONS: failed.join(',') };
   const full = await runPhase('full build', NODE, [ASTRO, 'build'], { env: fullEnv });
-  console.log(`full build ${full.seconds.toFixed(1)} s`);
+  console.log(`full build ${full.seconds.toFixed(1)} s ${mb(full.peakRss)}`);
   const pages = htmlFiles(siteDir);
   const charts = chartBytes(siteDir, pages);
   const index = folderSize(path.join(siteDir, 'pagefind'));
@@ -179,7 +179,7 @@ async function benchSize(entries: number): Promise<SizeResult> {
   // 3. Incremental: one notice edited, everything else as the last build left it (Astro data store, chart cache).
   editOneNotice(contentDir);
   const incremental = await runPhase('incremental build', NODE, [ASTRO, 'build'], { env: fullEnv });
-  console.log(`incremental build ${incremental.seconds.toFixed(1)} s`);
+  console.log(`incremental build ${incremental.seconds.toFixed(1)} s ${mb(incremental.peakRss)}`);
 
   // 4. References from the same entries.
   let hugo: PhaseResult | undefined;
@@ -200,7 +200,7 @@ async function benchSize(entries: number): Promise<SizeResult> {
       '--cacheDir',
       path.join(hugoSite, 'cache'),
     ]);
-    console.log(`hugo ${hugo.seconds.toFixed(1)} s`);
+    console.log(`hugo ${hugo.seconds.toFixed(1)} s ${mb(hugo.peakRss)}`);
   } else {
     console.log('hugo: not installed (apt-get install -y hugo); reference skipped');
   }
@@ -216,7 +216,7 @@ async function benchSize(entries: number): Promise<SizeResult> {
       ASTRO_CACHE_DIR: path.join(plainDir, 'cache'),
     },
   });
-  console.log(`plain astro ${plainAstro.seconds.toFixed(1)} s`);
+  console.log(`plain astro ${plainAstro.seconds.toFixed(1)} s ${mb(plainAstro.peakRss)}`);
   load.end = loadAverage();
   // Each phase's own log (Astro's per-step timings, Pagefind's page count) next to the figures, for diagnosis.
   for (const [name, result] of [
