@@ -1,5 +1,4 @@
 // @ts-check
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import react from '@astrojs/react';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -11,29 +10,23 @@ import uploads from './src/integrations/uploads.ts';
 import validateContent from './src/integrations/validate-content.ts';
 import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES } from './src/lib/security-headers.ts';
 import { sanitizeMarkdownPlugin } from './src/lib/sanitize-markdown.ts';
+import { siteUrl } from './src/lib/site-url.ts';
 import { TEXT_MODE_SCRIPT_HASHES } from './src/lib/text-mode.ts';
 
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
-// The canonical URL comes from the editors' site settings; SITE_URL overrides it for previews.
-// A missing or broken site.json is reported by the validate-content integration with a proper message.
-const siteFile = path.join(contentDir, 'site.json');
-let siteUrl;
-try {
-  siteUrl = existsSync(siteFile) ? JSON.parse(readFileSync(siteFile, 'utf8')).siteUrl : undefined;
-} catch {
-  siteUrl = undefined;
-}
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? siteUrl,
+  // The canonical URL comes from the editors' site settings; SITE_URL overrides it for previews.
+  site: siteUrl(contentDir),
   // OUT_DIR / ASTRO_CACHE_DIR let tests and the deploy script build into folders of their own.
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   // post-build-checks stays LAST: it scans the finished output, uploads and search index included.
-  // GONGKAILAN_SKIP_INTEGRATIONS (comma-separated names) is for scripts/bench/pipeline.bench.ts only: it builds
-  // without some phases so that each can be timed alone. Never set it for a site you publish.
+  // GONGKAILAN_SKIP_INTEGRATIONS (comma-separated names) lets scripts/build.ts run Pagefind and the checks in a
+  // process of their own after Astro exits (lower peak memory), and the pipeline benchmark time phases alone.
+  // Setting it by hand publishes an unindexed, unchecked site.
   integrations: [validateContent(), react(), uploads(), pagefind(), sitemap(), postBuildChecks()].filter(
     (integration) => !(process.env.GONGKAILAN_SKIP_INTEGRATIONS ?? '').split(',').includes(integration.name),
   ),

@@ -27,7 +27,8 @@ const release = path.join(releasesDir, name);
 const live = existsSync(current) ? path.basename(readlinkSync(current)) : undefined;
 
 console.log(`deploy: building release ${name} into ${release}`);
-const build = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+// The same pipeline as `npm run build` (pages, then search index and checks in their own process).
+const build = spawnSync(process.execPath, [path.resolve('scripts/build.ts')], {
   stdio: 'inherit',
   env: {
     ...process.env,

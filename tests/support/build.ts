@@ -1,5 +1,5 @@
 /**
- * Runs the real build (`astro build`, with our integrations) into a folder of its own, so tests never touch
+ * Runs the real build (`scripts/build.ts`, what `npm run build` runs) into a folder of its own, so tests never touch
  * `dist/` and can build several content directories side by side.
  */
 import { spawn } from 'node:child_process';
@@ -26,7 +26,7 @@ export interface BuildResult {
 /** Build and return the exit code and combined output (does not throw on failure). */
 export function runBuild(options: BuildOptions): Promise<BuildResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    const child = spawn(process.execPath, ['scripts/build.ts'], {
       env: {
         ...process.env,
         CONTENT_DIR: path.resolve(options.contentDir),
