@@ -14,10 +14,11 @@ import { siteUrl } from './src/lib/site-url.ts';
 import { TEXT_MODE_SCRIPT_HASHES } from './src/lib/text-mode.ts';
 
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
+// The canonical URL comes from the editors' site settings; SITE_URL overrides it for previews.
+const site = siteUrl(contentDir);
 
 export default defineConfig({
-  // The canonical URL comes from the editors' site settings; SITE_URL overrides it for previews.
-  site: siteUrl(contentDir),
+  ...(site === undefined ? {} : { site }),
   // OUT_DIR / ASTRO_CACHE_DIR let tests and the deploy script build into folders of their own.
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
