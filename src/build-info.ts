@@ -6,3 +6,10 @@ import { buildToday } from './lib/dates.ts';
 
 export const BUILT_AT = new Date();
 export const TODAY = buildToday(process.env.BUILD_DATE, BUILT_AT);
+
+/** The build instant as residents read it ("2026年11月24日 00:10"), formatted once: every page's footer shows it. */
+export const BUILT_AT_TEXT = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'long',
+  timeStyle: 'short',
+}).format(BUILT_AT);

@@ -102,9 +102,11 @@ export function narrowMonthTicks(categories: readonly string[], plotWidth: numbe
   return [];
 }
 
+const COUNT_FORMAT = new Intl.NumberFormat('zh-CN');
+
 export function formatTick(spec: ChartSpec, value: number | null): string {
   if (value === null) return '—';
-  return spec.valueKind === 'rate' ? formatPercent(value, 0) : new Intl.NumberFormat('zh-CN').format(value);
+  return spec.valueKind === 'rate' ? formatPercent(value, 0) : COUNT_FORMAT.format(value);
 }
 
 /** 0.95 → "95%", 0.955 → "95.5%": no trailing .0 on round ticks. */

@@ -11,17 +11,44 @@ import { addMonths, monthOf } from '../lib/dates.ts';
 import { PlaceTree } from '../lib/place-tree.ts';
 import type { StatsCounts } from '../lib/rates.ts';
 import type { Place } from '../schemas/place.ts';
-import { getPlaces, getStats } from './content.ts';
+import { getMeetings, getNotices, getPlaces, getStats, oncePerBuild } from './content.ts';
 
 export type PlaceNode = Place & { id: string };
 
-let treePromise: Promise<PlaceTree<PlaceNode>> | undefined;
+/** The place hierarchy (built once per build; afresh on each request in dev, where editors add places). */
+export const getPlaceTree: () => Promise<PlaceTree<PlaceNode>> = oncePerBuild(
+  async () => new PlaceTree((await getPlaces()).map((e) => ({ ...e.data, id: e.id }))),
+);
 
-/** The place hierarchy (built once per build). */
-export function getPlaceTree(): Promise<PlaceTree<PlaceNode>> {
-  treePromise ??= getPlaces().then((entries) => new PlaceTree(entries.map((e) => ({ ...e.data, id: e.id }))));
-  return treePromise;
+/** Public notices by id, for pages that link to notices named in minutes. Read-only: shared by every page. */
+export const getNoticesById: () => Promise<ReadonlyMap<string, CollectionEntry<'notices'>>> = oncePerBuild(
+  async () => new Map((await getNotices()).map((n) => [n.id, n])),
+);
+
+export interface DecisionRef {
+  meeting: CollectionEntry<'meetings'>;
+  decision: CollectionEntry<'meetings'>['data']['decisions'][number];
 }
+
+/**
+ * For each notice id, the decisions (of public minutes) that name it as their result notice, newest meeting
+ * first. Built once, so a notice page does not scan every meeting's decisions (quadratic at 10k entries).
+ */
+export const getDecisionsByNotice: () => Promise<ReadonlyMap<string, readonly DecisionRef[]>> = oncePerBuild(
+  async () => {
+    const byNotice = new Map<string, DecisionRef[]>();
+    for (const meeting of await getMeetings()) {
+      for (const decision of meeting.data.decisions) {
+        for (const id of new Set(decision.notices)) {
+          const list = byNotice.get(id);
+          if (list === undefined) byNotice.set(id, [{ meeting, decision }]);
+          else list.push({ meeting, decision });
+        }
+      }
+    }
+    return byNotice;
+  },
+);
 
 /**
  * Name residents recognise: grids are numbered within their village (第一网格), so a grid is shown with its
