@@ -7,7 +7,7 @@
  * - executable markup that our pages never produce: inline event handlers and javascript:/vbscript:/data: URLs;
  * - internal links and attachments: every same-site href/src resolves to a file in the output.
  */
-import { findPersonalData, PERSONAL_DATA_LABELS, positionOf, type PersonalDataKind } from './privacy.ts';
+import { findPersonalData, lineFinder, PERSONAL_DATA_LABELS, positionOf, type PersonalDataKind } from './privacy.ts';
 
 export interface OutputProblem {
   /** Path inside the output folder, with forward slashes (e.g. notices/2026-11-20-caiwu/index.html). */
@@ -131,10 +131,11 @@ export interface InternalLink {
 export function internalLinks(file: string, html: string, siteOrigin?: string): InternalLink[] {
   const text = withoutCode(html);
   const links: InternalLink[] = [];
+  const lineAt = lineFinder(text);
   for (const m of text.matchAll(LINK_ATTRIBUTE)) {
     const url = m[3] ?? m[4] ?? m[5] ?? '';
     const target = internalTarget(url, file, siteOrigin);
-    if (target !== undefined) links.push({ url, target, line: positionOf(text, m.index).line });
+    if (target !== undefined) links.push({ url, target, line: lineAt(m.index) });
   }
   return links;
 }

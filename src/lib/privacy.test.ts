@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   findPersonalData,
   isResidentId,
+  lineFinder,
   maskBankCard,
   maskMobile,
   maskPersonalData,
@@ -100,5 +101,17 @@ describe('positionOf', () => {
   it('gives the 1-based line and column of an offset', () => {
     expect(positionOf('a\nbc\nd', 3)).toEqual({ line: 2, column: 2 });
     expect(positionOf('abc', 0)).toEqual({ line: 1, column: 1 });
+  });
+});
+
+describe('lineFinder', () => {
+  it('gives the same line as positionOf for every offset, newlines included', () => {
+    const text = 'a\nbc\n\nd\n';
+    const lineAt = lineFinder(text);
+    for (let i = 0; i <= text.length; i += 1) expect(lineAt(i), `offset ${i}`).toBe(positionOf(text, i).line);
+  });
+
+  it('is line 1 everywhere in a text without newlines', () => {
+    expect(lineFinder('abc')(2)).toBe(1);
   });
 });

@@ -148,3 +148,22 @@ export function positionOf(text: string, index: number): { line: number; column:
   const line = before.split('\n').length;
   return { line, column: index - before.lastIndexOf('\n') };
 }
+
+/**
+ * Line lookup for many positions in one text (e.g. every link of a page): newline offsets are found once and
+ * each lookup is a binary search, where positionOf would re-scan the text from the start for each position.
+ */
+export function lineFinder(text: string): (index: number) => number {
+  const newlines: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
+  return (index) => {
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((newlines[mid] as number) < index) low = mid + 1;
+      else high = mid;
+    }
+    return low + 1;
+  };
+}
