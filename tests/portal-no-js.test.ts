@@ -182,6 +182,31 @@ describe('the portal without JavaScript', () => {
     }
   });
 
+  it('filters minutes by village or community: each place has its own list, with only its minutes', async () => {
+    const all = await open('/meetings/');
+    const placeLinks = all.locator('.filter-bar a[href^="/meetings/place/"]');
+    expect(await placeLinks.count(), 'the demo has minutes from several places').toBeGreaterThan(1);
+    const href = (await placeLinks.first().getAttribute('href')) as string;
+    const count = Number(/（(\d+)）/.exec((await placeLinks.first().textContent()) ?? '')?.[1]);
+    await all.close();
+
+    const placeId = /^\/meetings\/place\/([a-z0-9-]+)\/$/.exec(href)?.[1] as string;
+    const expected = paths
+      .map((p) => MEETING.exec(p)?.[1])
+      .filter(
+        (id): id is string => id !== undefined && frontMatter<{ place: string }>('meetings', id).place === placeId,
+      )
+      .map((id) => `/meetings/${id}/`);
+    expect(count, "the filter link counts the place's minutes").toBe(expected.length);
+    const page = await open(href);
+    expect(await page.locator('.filter-bar a[aria-current="page"]').getAttribute('href')).toBe(href);
+    const listed = await page
+      .locator('.item-list .item-title a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(listed.sort()).toEqual(expected.sort());
+    await page.close();
+  });
+
   it('lists every decision with its stage on the tracker page', async () => {
     const page = await open('/meetings/decisions/');
     const rows = await page.locator('table.tracker tbody tr').count();

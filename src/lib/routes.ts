@@ -18,6 +18,7 @@ export const routes = {
   noticesFeed: () => '/notices/feed.xml',
   meetings: () => '/meetings/',
   meeting: (id: string) => `/meetings/${id}/`,
+  meetingsByPlace: (id: string) => `/meetings/place/${id}/`,
   decisions: () => '/meetings/decisions/',
   meetingsFeed: () => '/meetings/feed.xml',
   legal: () => '/legal/',
