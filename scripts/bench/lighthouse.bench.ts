@@ -30,7 +30,8 @@ export default async function bench(): Promise<void> {
     .filter((f) => f.endsWith('.html') && !f.startsWith('admin/'))
     .sort();
   const templates = groupTemplates(pages);
-  const server = await serveStatic(SITE);
+  // Compressed like any real static host (deploy/nginx.conf): slow 4G is simulated on the bytes really sent.
+  const server = await serveStatic(SITE, {}, { gzip: true });
   const browser = await launchBrowser({ args: [`--remote-debugging-port=${PORT}`] });
   const what = GIVEN_SITE ?? 'the demo';
   console.log(`Lighthouse mobile on ${templates.length} templates of ${what}, load ${loadAverage()}`);

@@ -1,12 +1,15 @@
 /**
  * A minimal static file server for built sites, on 127.0.0.1 and a free port. Behaves like a plain static host
  * (directory index.html, 404.html for missing paths, correct content types), and can add response headers
- * (e.g. the CSP we ship) so browser tests see what production sees.
+ * (e.g. the CSP we ship) so browser tests see what production sees. With `gzip`, text responses are compressed
+ * for clients that accept it, as every common static host (and deploy/nginx.conf) does: Lighthouse's simulated
+ * slow 4G then loads what a phone would really download.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,7 +35,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticServer> {
+/** Types worth compressing; images, fonts, wasm and Pagefind's already-gzipped index files are not. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript))|^image\/svg\+xml/;
+
+export async function serveStatic(
+  root: string,
+  headers: Record<string, string> = {},
+  options: { gzip?: boolean } = {},
+): Promise<StaticServer> {
   const base = path.resolve(root);
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -51,11 +61,17 @@ export async function serveStatic(root: string, headers: Record<string, string> 
         return;
       }
     }
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const gzip =
+      options.gzip === true && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     res.writeHead(status, {
-      'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': type,
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
       ...headers,
     });
-    createReadStream(file).pipe(res);
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
