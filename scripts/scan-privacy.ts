@@ -2,42 +2,47 @@
  * `npm run scan:privacy [-- <built site folder>]`: look for resident ID numbers, bank card numbers and residents'
  * mobiles without building.
  *
- * - Always: every content file (CONTENT_DIR or ./content), every text field and Markdown body, with the same
- *   rules as `npm run validate` (work phones in the fields meant for them are allowed).
- * - With a folder argument: every text file of a built site too, Pagefind's compressed index included (the same
- *   scan the build runs at the end). Use it on a deployed copy, or on a site built by an older version.
+ * - Always: every content file (CONTENT_DIR or ./content), every text field and Markdown body, and the text of
+ *   attachments in uploads/ (PDF pages, CSV/TXT), with the same rules as `npm run validate` (work phones in the
+ *   fields meant for them are allowed).
+ * - With a folder argument: every text file and PDF of a built site too, Pagefind's compressed index included
+ *   (the same scan the build runs at the end). Use it on a deployed copy, or on a site built by an older version.
  * Prints file, line, field and the masked form to use; exit code 1 when anything is found.
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { readOutputText } from '../src/integrations/post-build-checks.ts';
-import { contentDir, readContent } from '../src/lib/content-files.ts';
+import { readOutputPages } from '../src/integrations/post-build-checks.ts';
+import { attachmentSafetyErrors } from '../src/lib/attachment-safety.ts';
+import { contentDir, readContent, readUploads } from '../src/lib/content-files.ts';
 import { contentSafetyErrors, publicContactPhones } from '../src/lib/content-safety.ts';
 import { formatError } from '../src/lib/friendly-errors.ts';
 import { formatOutputProblem, personalDataInOutput } from '../src/lib/output-checks.ts';
 
 const dir = contentDir();
 const { entries } = readContent(dir);
-const contentProblems = entries
-  .flatMap((entry) => contentSafetyErrors(entry))
-  .filter((error) => error.message.includes('个人信息'));
+const phones = publicContactPhones(entries);
+const contentProblems = [
+  ...entries.flatMap((entry) => contentSafetyErrors(entry)),
+  ...(await attachmentSafetyErrors(readUploads(dir), phones)),
+].filter((error) => error.message.includes('个人信息'));
 for (const error of contentProblems) console.error(`${formatError(error)}\n`);
 
 const site = process.argv[2];
 let outputProblems = 0;
 let scanned = 0;
 if (site !== undefined) {
-  const phones = publicContactPhones(entries);
   const root = path.resolve(site);
   for (const name of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
     const file = path.join(root, name);
     if (!statSync(file).isFile()) continue;
-    const text = readOutputText(file);
-    if (text === undefined) continue;
+    const pages = await readOutputPages(file);
+    if (pages === undefined) continue;
     scanned += 1;
-    for (const problem of personalDataInOutput(name.split(path.sep).join('/'), text, phones)) {
-      outputProblems += 1;
-      console.error(`${formatOutputProblem(problem)}\n`);
+    for (const page of pages) {
+      for (const problem of personalDataInOutput(name.split(path.sep).join('/'), page, phones)) {
+        outputProblems += 1;
+        console.error(`${formatOutputProblem(problem)}\n`);
+      }
     }
   }
 }

@@ -9,7 +9,7 @@ import { validateContentDir } from '../src/lib/validate-content.ts';
 
 const today = buildToday(process.env.BUILD_DATE);
 const dir = contentDir();
-const { errors, counts } = validateContentDir(dir, today);
+const { errors, counts } = await validateContentDir(dir, today);
 const summary = Object.entries(counts)
   .map(([name, n]) => `${name} ${n}`)
   .join(', ');

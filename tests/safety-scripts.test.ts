@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simplePdf } from './support/pdf.ts';
 
 let site: string;
 let server: Server;
@@ -40,6 +41,11 @@ beforeAll(async () => {
     `<p>政策原文 <a href="${origin}/ok">有效</a>，<a href="${origin}/gone">已失效</a></p>`,
   );
   writeFileSync(path.join(site, 'dibao.csv'), '姓名,身份证号\n张三,110105199001011232\n');
+  mkdirSync(path.join(site, 'uploads'));
+  writeFileSync(
+    path.join(site, 'uploads', 'butie.pdf'),
+    simplePdf([['Subsidy roster (fictional)'], ['Li  card 6222021234567890128  500 CNY']]),
+  );
 });
 
 afterAll(async () => {
@@ -54,6 +60,13 @@ describe('npm run scan:privacy', () => {
     expect(result.stderr).toContain('dibao.csv:2\n  问题：生成的网站文件中有完整的身份证号码');
     expect(result.stderr).toContain('改为 110105********1232');
     expect(result.stderr).not.toContain('110105199001011232');
+  });
+
+  it('reads the text of PDF attachments in the built site too', async () => {
+    const result = await run(['scripts/scan-privacy.ts', site], { CONTENT_DIR: 'tests/fixtures/valid-minimal' });
+    expect(result.stderr).toContain('uploads/butie.pdf:1\n  问题：生成的网站文件中有完整的银行卡号');
+    expect(result.stderr).toContain('改为 6222***********0128');
+    expect(result.stderr).not.toContain('6222021234567890128');
   });
 });
 

@@ -28,7 +28,7 @@ describe('npm run validate', () => {
     const result = validate('tests/fixtures/invalid-content');
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(readFileSync('tests/fixtures/invalid-content.expected.txt', 'utf8'));
-    expect(result.stderr).toContain('内容检查未通过：17 处问题');
+    expect(result.stderr).toContain('内容检查未通过：18 处问题');
   });
 
   it('accepts the bundled demo content', () => {
@@ -44,7 +44,7 @@ describe('the build with invalid content', () => {
     rmSync(outDir, { recursive: true, force: true });
     const result = await runBuild({ contentDir: 'tests/fixtures/invalid-content', outDir, today: '2026-11-24' });
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain('内容检查未通过：17 处问题，网站未生成');
+    expect(result.output).toContain('内容检查未通过：18 处问题，网站未生成');
     expect(result.output).toContain('period.end（公示期 › 公示结束日期）');
     expect(existsSync(outDir)).toBe(false);
   });

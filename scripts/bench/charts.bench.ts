@@ -16,7 +16,7 @@ import { INDICATORS } from '../../src/lib/indicators.ts';
 import { validateContentDir } from '../../src/lib/validate-content.ts';
 
 export default async function bench(): Promise<void> {
-  const { content, errors } = validateContentDir(contentDir(), process.env.BUILD_DATE ?? '2026-11-24');
+  const { content, errors } = await validateContentDir(contentDir(), process.env.BUILD_DATE ?? '2026-11-24');
   if (errors.length > 0 || content.site === undefined)
     throw new Error('demo content does not validate: run npm run validate');
   const data = statsData(

@@ -20,9 +20,9 @@ describe('benchmark corpus', () => {
     expect(planCorpus(10_000)).toMatchObject({ places: 56, months: 36 });
   });
 
-  it('writes a content directory that passes npm run validate with no error', () => {
+  it('writes a content directory that passes npm run validate with no error', async () => {
     const plan = writeCorpus(dir, { entries: 300, today: TODAY });
-    const { errors, counts } = validateContentDir(dir, TODAY);
+    const { errors, counts } = await validateContentDir(dir, TODAY);
     expect(errors).toEqual([]);
     expect(counts.notices + counts.meetings + counts.legal + counts.stats).toBe(300);
     expect(counts).toMatchObject({ notices: plan.notices, meetings: plan.meetings, legal: plan.legal });

@@ -2,7 +2,8 @@
  * Astro integration: checks the finished site before anyone can publish it, and writes `build-info.json`.
  * Must be the LAST integration in astro.config.mjs, so it sees the uploads and the Pagefind index.
  *
- * - Privacy: every text file of the output, Pagefind's compressed index included, is scanned for resident IDs,
+ * - Privacy: every text file of the output, Pagefind's compressed index and the text of PDF attachments
+ *   included, is scanned for resident IDs,
  *   bank cards and residents' mobiles. A hit fails the build and DELETES the output folder, so a leaking site
  *   cannot be deployed by mistake.
  * - Safety: no inline event handlers or javascript: URLs in any page.
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { attachmentText } from '../lib/attachment-safety.ts';
 import { buildReport } from '../lib/build-report.ts';
 import { contentDir, readContent } from '../lib/content-files.ts';
 import { publicContactPhones } from '../lib/content-safety.ts';
@@ -51,6 +53,22 @@ export function readOutputText(absolute: string): string | undefined {
   return TEXT_FILES.test(absolute) ? readFileSync(absolute, 'utf8') : undefined;
 }
 
+/**
+ * What the privacy scan reads of an output file: its text, or a PDF's text page by page; undefined for binary
+ * files. A PDF that cannot be opened yields nothing here: validation already refused it in content/uploads/.
+ */
+export async function readOutputPages(absolute: string): Promise<string[] | undefined> {
+  if (!/\.pdf$/i.test(absolute)) {
+    const text = readOutputText(absolute);
+    return text === undefined ? undefined : [text];
+  }
+  try {
+    return (await attachmentText(absolute, readFileSync(absolute))) ?? [];
+  } catch {
+    return [];
+  }
+}
+
 export default function postBuildChecks(): AstroIntegration {
   let siteOrigin: string | undefined;
   return {
@@ -59,7 +77,7 @@ export default function postBuildChecks(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         siteOrigin = config.site === undefined ? undefined : new URL(config.site).origin;
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const builtAt = new Date();
         const today = buildToday(process.env.BUILD_DATE, builtAt);
@@ -76,11 +94,12 @@ export default function postBuildChecks(): AstroIntegration {
         let searchIndexFilesScanned = 0;
         let linksChecked = 0;
         for (const file of files) {
-          const text = readOutputText(path.join(outDir, file));
-          if (text === undefined) continue;
+          const pages = await readOutputPages(path.join(outDir, file));
+          if (pages === undefined) continue;
           filesScanned += 1;
           if (PAGEFIND_FILES.test(file)) searchIndexFilesScanned += 1;
-          privacy.push(...personalDataInOutput(file, text, phones));
+          for (const page of pages) privacy.push(...personalDataInOutput(file, page, phones));
+          const text = pages[0] ?? '';
           if (/\.html?$/i.test(file)) {
             markup.push(...executableMarkup(file, text));
             const found = internalLinks(file, text, siteOrigin);

@@ -12,10 +12,10 @@ export default function validateContent(): AstroIntegration {
   return {
     name: 'gongkailan:validate-content',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build') return;
         const today = buildToday(process.env.BUILD_DATE);
-        const { errors } = validateContentDir(contentDir(), today);
+        const { errors } = await validateContentDir(contentDir(), today);
         if (errors.length === 0) {
           logger.info(`content valid (today in Asia/Shanghai: ${today})`);
           return;

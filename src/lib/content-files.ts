@@ -124,6 +124,17 @@ function listFiles(dir: string, extension: string): string[] {
     .sort();
 }
 
+/** Every file under `<root>/uploads/` (attachments), with its bytes, in path order. */
+export function readUploads(root: string, projectRoot: string = process.cwd()): { file: string; bytes: Uint8Array }[] {
+  const dir = path.join(root, 'uploads');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(dir, name))
+    .filter((absolute) => statSync(absolute).isFile())
+    .sort()
+    .map((absolute) => ({ file: path.relative(projectRoot, absolute) || absolute, bytes: readFileSync(absolute) }));
+}
+
 /** Read every content file. Syntax errors are returned, not thrown, so all problems are reported at once. */
 export function readContent(
   root: string,

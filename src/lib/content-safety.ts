@@ -35,9 +35,9 @@ function schemaInfo(collection: CollectionName): FieldInfo {
   return info;
 }
 
-const LAW = '个人信息保护法第二十八条、第三十四条';
+export const LAW = '个人信息保护法第二十八条、第三十四条';
 
-function personalDataFix(hit: PersonalDataHit): string {
+export function personalDataFix(hit: PersonalDataHit): string {
   switch (hit.kind) {
     case 'resident-id':
       return `改为 ${hit.masked}（隐去出生日期）；低保、补贴名单只写姓名、组别和金额，不写身份证号`;

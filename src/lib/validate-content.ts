@@ -5,9 +5,10 @@
  */
 import type { z } from 'astro/zod';
 import { collections, type CollectionName } from '../schemas/index.ts';
-import { readContent, type RawEntry } from './content-files.ts';
+import { attachmentSafetyErrors } from './attachment-safety.ts';
+import { readContent, readUploads, type RawEntry } from './content-files.ts';
 import { crossFileErrors, type Content, type Entry } from './content-rules.ts';
-import { contentSafetyErrors } from './content-safety.ts';
+import { contentSafetyErrors, publicContactPhones } from './content-safety.ts';
 import { parseWithFriendlyErrors, type ContentError } from './friendly-errors.ts';
 
 export interface ValidationResult {
@@ -53,13 +54,18 @@ export function validateEntries(raw: RawEntry[], today: string, readErrors: Cont
     else (content[entry.collection] as Entry<unknown>[]).push(valid);
   }
   errors.push(...crossFileErrors(content, today));
-  // One file's problems together, top to bottom, files in path order: the order an editor fixes them in.
-  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
-  return { errors, content, counts };
+  return { errors: sortErrors(errors), content, counts };
 }
 
-/** Read and validate a content directory. */
-export function validateContentDir(dir: string, today: string, projectRoot?: string): ValidationResult {
+/** One file's problems together, top to bottom, files in path order: the order an editor fixes them in. */
+function sortErrors(errors: ContentError[]): ContentError[] {
+  return errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+}
+
+/** Read and validate a content directory: every entry, then the attachments in uploads/ (personal data). */
+export async function validateContentDir(dir: string, today: string, projectRoot?: string): Promise<ValidationResult> {
   const { entries, errors } = readContent(dir, projectRoot);
-  return validateEntries(entries, today, errors);
+  const result = validateEntries(entries, today, errors);
+  const attachments = await attachmentSafetyErrors(readUploads(dir, projectRoot), publicContactPhones(entries));
+  return attachments.length === 0 ? result : { ...result, errors: sortErrors([...result.errors, ...attachments]) };
 }
