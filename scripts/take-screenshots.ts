@@ -22,6 +22,8 @@ const pages: Record<string, string | undefined> = {
   place: first(/^\/places\/[a-z0-9]+\/$/) && paths.filter((p) => /^\/places\/[a-z0-9]+\/$/.test(p))[1],
   notice: first(/^\/notices\/\d{4}-\d{2}-\d{2}-[^/]+\/$/),
   minutes: first(/^\/meetings\/\d{4}-\d{2}-\d{2}-[^/]+\/$/),
+  'minutes-list': first(/^\/meetings\/$/),
+  'minutes-place': first(/^\/meetings\/place\/[a-z0-9-]+\/$/),
   // Charts: a phone gets the narrow layout, a desktop the wide one (src/components/stats/StatsChart.astro).
   stats: first(/^\/stats\/$/),
   'stats-place': first(/^\/stats\/place\/[a-z0-9-]+\/$/),
