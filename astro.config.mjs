@@ -32,6 +32,11 @@ export default defineConfig({
     (integration) => !(process.env.GONGKAILAN_SKIP_INTEGRATIONS ?? '').split(',').includes(integration.name),
   ),
   devToolbar: { enabled: false },
+  // `npm run cms` runs the dev server: it must not watch build output, test output (the benchmarks leave 100,000+
+  // files there) or the bootstrapped Node, or it runs out of inotify watchers and never starts serving.
+  vite: {
+    server: { watch: { ignored: ['**/dist/**', '**/tests/.output/**', '**/.ci/node/**', '**/.astro/**'] } },
+  },
   // Astro does not sanitize Markdown: raw HTML becomes text and unsafe links lose their href (validation refuses
   // both first; this is the second lock).
   // Shiki's inline styles would need style-src 'unsafe-inline'; notices have no code to highlight.
