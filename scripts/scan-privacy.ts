@@ -12,7 +12,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readOutputPages } from '../src/integrations/post-build-checks.ts';
-import { attachmentSafetyErrors } from '../src/lib/attachment-safety.ts';
+import { attachmentSafetyErrors, hasReadableText } from '../src/lib/attachment-safety.ts';
 import { contentDir, readContent, readUploads } from '../src/lib/content-files.ts';
 import { contentSafetyErrors, publicContactPhones } from '../src/lib/content-safety.ts';
 import { formatError } from '../src/lib/friendly-errors.ts';
@@ -23,7 +23,7 @@ const { entries } = readContent(dir);
 const phones = publicContactPhones(entries);
 const contentProblems = [
   ...entries.flatMap((entry) => contentSafetyErrors(entry)),
-  ...(await attachmentSafetyErrors(readUploads(dir), phones)),
+  ...(await attachmentSafetyErrors(readUploads(dir, hasReadableText), phones)),
 ].filter((error) => error.message.includes('个人信息'));
 for (const error of contentProblems) console.error(`${formatError(error)}\n`);
 

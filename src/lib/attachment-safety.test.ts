@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simplePdf } from '../../tests/support/pdf.ts';
-import { attachmentSafetyErrors, attachmentText } from './attachment-safety.ts';
+import { attachmentSafetyErrors, attachmentText, hasReadableText } from './attachment-safety.ts';
 
 // Check digits per GB 11643 / Luhn, as in privacy.test.ts.
 const ID = '110105199001011232';
@@ -19,6 +19,13 @@ describe('attachmentText', () => {
       '姓名,金额\n张某,300',
     ]);
     await expect(attachmentText('a.png', new Uint8Array([137, 80, 78, 71]))).resolves.toBeUndefined();
+  });
+});
+
+describe('hasReadableText', () => {
+  it('picks PDFs and text exports, and leaves photos and office files unread', () => {
+    expect(['a.pdf', 'b.PDF', 'c.csv', 'd.txt'].map(hasReadableText)).toEqual([true, true, true, true]);
+    expect(['e.jpg', 'f.png', 'g.docx', 'h.xlsx'].map(hasReadableText)).toEqual([false, false, false, false]);
   });
 });
 

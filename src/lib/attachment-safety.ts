@@ -22,6 +22,11 @@ export interface Attachment {
 
 const TEXT_ATTACHMENT = /\.(csv|tsv|txt|md|json|xml|html?)$/i;
 
+/** Whether `attachmentText` can read the file: PDFs and text files. Photos and office files are not read at all. */
+export function hasReadableText(file: string): boolean {
+  return /\.pdf$/i.test(file) || TEXT_ATTACHMENT.test(file);
+}
+
 /**
  * The text of an attachment, one string per PDF page (one string for a text file); undefined for files whose
  * text we cannot read (images, office documents). Throws when a PDF cannot be opened (damaged or encrypted).

@@ -124,11 +124,19 @@ function listFiles(dir: string, extension: string): string[] {
     .sort();
 }
 
-/** Every file under `<root>/uploads/` (attachments), with its bytes, in path order. */
-export function readUploads(root: string, projectRoot: string = process.cwd()): { file: string; bytes: Uint8Array }[] {
+/**
+ * The files under `<root>/uploads/` (attachments) that `include` accepts by name, with their bytes, in path order.
+ * Filtering by name first keeps photos (often megabytes each) from being read for nothing.
+ */
+export function readUploads(
+  root: string,
+  include: (file: string) => boolean,
+  projectRoot: string = process.cwd(),
+): { file: string; bytes: Uint8Array }[] {
   const dir = path.join(root, 'uploads');
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => include(name))
     .map((name) => path.join(dir, name))
     .filter((absolute) => statSync(absolute).isFile())
     .sort()

@@ -5,7 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { collections, type CollectionName } from '../schemas/index.ts';
-import { attachmentSafetyErrors } from './attachment-safety.ts';
+import { attachmentSafetyErrors, hasReadableText } from './attachment-safety.ts';
 import { readContent, readUploads, type RawEntry } from './content-files.ts';
 import { crossFileErrors, type Content, type Entry } from './content-rules.ts';
 import { contentSafetyErrors, publicContactPhones } from './content-safety.ts';
@@ -66,6 +66,9 @@ function sortErrors(errors: ContentError[]): ContentError[] {
 export async function validateContentDir(dir: string, today: string, projectRoot?: string): Promise<ValidationResult> {
   const { entries, errors } = readContent(dir, projectRoot);
   const result = validateEntries(entries, today, errors);
-  const attachments = await attachmentSafetyErrors(readUploads(dir, projectRoot), publicContactPhones(entries));
+  const attachments = await attachmentSafetyErrors(
+    readUploads(dir, hasReadableText, projectRoot),
+    publicContactPhones(entries),
+  );
   return attachments.length === 0 ? result : { ...result, errors: sortErrors([...result.errors, ...attachments]) };
 }
