@@ -62,6 +62,21 @@ export function placeName(tree: PlaceTree<PlaceNode>, id: string): string {
   return parent === undefined || place.name.startsWith(parent.name) ? place.name : `${parent.name}${place.name}`;
 }
 
+/**
+ * Whose notices and minutes a place page (and its feed) shows. A grid publishes nothing itself: its residents
+ * read their village's. The 街道 shows its own items only (each village has its page); a village or community
+ * shows its own and its grids'. `scopeId` is the place whose own lists (/notices/place/…) hold the items.
+ */
+export function placeScope(
+  tree: PlaceTree<PlaceNode>,
+  id: string,
+  rootId: string,
+): { scopeId: string; ids: ReadonlySet<string> } {
+  const place = tree.get(id);
+  const scopeId = place?.level === 'grid' && place.parent !== undefined ? place.parent : id;
+  return { scopeId, ids: id === rootId ? new Set([id]) : tree.subtreeIds(scopeId) };
+}
+
 export interface PlaceMonthFigures {
   month: string;
   counts: StatsCounts;

@@ -73,3 +73,8 @@ export function renderRss(feed: Feed): string {
     .filter((line) => line !== '')
     .join('\n');
 }
+
+/** The HTTP response of a feed endpoint (Astro writes its body to the .xml file). */
+export function rssResponse(feed: Feed): Response {
+  return new Response(renderRss(feed), { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}

@@ -1,14 +1,14 @@
 /** RSS of every public 普法 item. */
 import type { APIRoute } from 'astro';
 import { getLegal, getSite } from '../../data/content.ts';
-import { renderRss } from '../../lib/feed.ts';
+import { rssResponse } from '../../lib/feed.ts';
 import { routes } from '../../lib/routes.ts';
 import { LEGAL_TOPIC_LABELS } from '../../schemas/legal.ts';
 
 export const GET: APIRoute = async ({ site: astroSite }) => {
   const site = await getSite();
   const abs = (path: string) => new URL(path, astroSite ?? site.siteUrl).href;
-  const body = renderRss({
+  return rssResponse({
     title: `普法园地 - ${site.name}`,
     link: abs(routes.legal()),
     self: abs(routes.legalFeed()),
@@ -21,5 +21,4 @@ export const GET: APIRoute = async ({ site: astroSite }) => {
       category: LEGAL_TOPIC_LABELS[l.data.topic],
     })),
   });
-  return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 };
