@@ -2,35 +2,22 @@
  * The built demo opens in a real Chromium, in Chinese, with the demo banner, and Chinese glyphs render with the
  * vendored font (so screenshots taken by other tests are meaningful).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
-import { DEMO_OUT_DIR } from './support/build.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { demoInBrowser } from './support/demo-browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(DEMO_OUT_DIR);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoInBrowser();
 
 describe('the demo site in Chromium', () => {
   it('serves the home page in zh-CN with the 示例数据 banner', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.url}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await expect(page.locator('.demo-banner').textContent()).resolves.toContain('示例数据');
     await page.close();
   });
 
   it('renders Chinese with a real full-width CJK font, not fallback boxes', async () => {
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     await page.setContent('<html lang="zh-CN"><body></body></html>');
     const [cjk, privateUse] = await page.evaluate(() => {
       const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;

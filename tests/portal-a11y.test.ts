@@ -4,25 +4,16 @@
  * the layout on a 360 px phone at 200% text.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OUT_DIR } from './support/build.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { demoInBrowser } from './support/demo-browser.ts';
 import { sitemapPaths } from './support/sitemap.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const demo = demoInBrowser();
 let paths: string[];
 
-beforeAll(async () => {
-  server = await serveStatic(DEMO_OUT_DIR);
-  browser = await launchBrowser();
+beforeAll(() => {
   paths = sitemapPaths(DEMO_OUT_DIR);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Every page of the sitemap, plus pages residents reach that the sitemap leaves out. */
@@ -35,11 +26,11 @@ function pagesToCheck(all: string[]): string[] {
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   // Every URL, not a sample: ~0.5 s a page, a few minutes for the demo; the suite stays well under its budget.
   it('finds no violations on any page of the sitemap', { timeout: 600_000 }, async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     const failures: string[] = [];
     for (const pathname of pagesToCheck(paths)) {
-      await page.goto(`${server.url}${pathname}`);
+      await page.goto(`${demo.url}${pathname}`);
       const result = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
         .analyze();
@@ -54,16 +45,16 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
 
 describe('大字高对比 mode', () => {
   it('is remembered when the reader moves to another page', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const context = await demo.browser.newContext({ viewport: { width: 360, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${demo.url}/`);
     const toggle = page.locator('#text-mode');
     expect(await toggle.isVisible()).toBe(true);
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
     const before = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
-    await page.goto(`${server.url}/notices/`);
+    await page.goto(`${demo.url}/notices/`);
     expect(await page.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(true);
     const after = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     expect(after).toBeGreaterThan(before);
@@ -72,8 +63,8 @@ describe('大字高对比 mode', () => {
   });
 
   it('keeps base text at 16 px or more and touch targets at 44 px in the default style', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
-    await page.goto(`${server.url}/`);
+    const page = await demo.browser.newPage({ viewport: { width: 360, height: 800 } });
+    await page.goto(`${demo.url}/`);
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(16);
     const small = await page.evaluate(
       () =>
@@ -87,16 +78,16 @@ describe('大字高对比 mode', () => {
 
   it('does not overflow sideways on a 360 px phone with text at 200%', async () => {
     // bypassCSP: the test injects a style to zoom text; the site's CSP rightly refuses unknown inline styles.
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: true });
+    const context = await demo.browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${demo.url}/`);
     await page.evaluate(() => localStorage.setItem('gkl-text-mode', 'large'));
     const notice = paths.find((p) => /^\/notices\/\d{4}/.test(p)) as string;
     const meeting = paths.find((p) => /^\/meetings\/\d{4}/.test(p));
     const place = paths.find((p) => /^\/places\/[a-z0-9]+\/$/.test(p)) as string;
     const overflowing: string[] = [];
     for (const pathname of ['/', notice, place, ...(meeting ? [meeting] : []), '/notices/', '/meetings/decisions/']) {
-      await page.goto(`${server.url}${pathname}`);
+      await page.goto(`${demo.url}${pathname}`);
       // 200% of the default text size (WCAG 1.4.4), on top of the large-text mode's own enlargement.
       await page.addStyleTag({ content: 'html { font-size: 225% !important; }' });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

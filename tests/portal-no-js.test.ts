@@ -6,37 +6,31 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { noticeState, noticeStateLabel } from '../src/lib/notice-state.ts';
 import { PAGE_SIZE } from '../src/lib/pagination.ts';
 import { quorumOf } from '../src/lib/quorum.ts';
 import type { MeetingBody } from '../src/schemas/meeting.ts';
-import { launchBrowser } from './support/browser.ts';
 import { DEMO_OUT_DIR, DEMO_TODAY } from './support/build.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { demoInBrowser } from './support/demo-browser.ts';
 import { sitemapPaths } from './support/sitemap.ts';
 
-let browser: Browser;
+const demo = demoInBrowser();
 let context: BrowserContext;
-let server: StaticServer;
 let paths: string[];
 
 beforeAll(async () => {
-  server = await serveStatic(DEMO_OUT_DIR);
-  browser = await launchBrowser();
-  context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+  context = await demo.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
   paths = sitemapPaths(DEMO_OUT_DIR);
 });
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 async function open(pathname: string): Promise<Page> {
   const page = await context.newPage();
-  const response = await page.goto(`${server.url}${pathname}`);
+  const response = await page.goto(`${demo.url}${pathname}`);
   expect(response?.status(), pathname).toBe(200);
   return page;
 }
@@ -137,7 +131,7 @@ describe('the portal without JavaScript', () => {
     // Pages past the last are not generated.
     const past = await context.newPage();
     const response = await past.goto(
-      `${server.url}${base}page/${Math.ceil((counts.get(base as string) ?? 0) / PAGE_SIZE.notices) + 1}/`,
+      `${demo.url}${base}page/${Math.ceil((counts.get(base as string) ?? 0) / PAGE_SIZE.notices) + 1}/`,
     );
     expect(response?.status()).toBe(404);
     await past.close();
@@ -240,7 +234,7 @@ describe('the portal without JavaScript', () => {
 
   it('answers an unknown address with the 404 page and ways back', async () => {
     const page = await context.newPage();
-    const response = await page.goto(`${server.url}/no/such/page/`);
+    const response = await page.goto(`${demo.url}/no/such/page/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1').textContent()).resolves.toBe('找不到这个页面');
     expect(await page.locator('main a[href="/"]').count()).toBe(1);

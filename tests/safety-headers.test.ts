@@ -5,12 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { HTTP_HEADERS, parseHeadersFile, renderHeadersFile } from '../src/lib/security-headers.ts';
-import { launchBrowser } from './support/browser.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { demoInBrowser } from './support/demo-browser.ts';
 
 const headersFile = readFileSync('deploy/_headers', 'utf8');
 
@@ -43,20 +42,10 @@ function templatePages(root: string): string[] {
   return [...byTemplate.values()];
 }
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  const headers = parseHeadersFile(headersFile)['/*'] ?? {};
-  server = await serveStatic(DEMO_OUT_DIR, headers);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoInBrowser(parseHeadersFile(headersFile)['/*'] ?? {});
 
 async function violationsOn(url: string, act?: (page: Page) => Promise<void>): Promise<string[]> {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   const violations: string[] = [];
   await page.exposeFunction('__cspReport', (text: string) => violations.push(text));
   await page.addInitScript(() => {
@@ -69,7 +58,7 @@ async function violationsOn(url: string, act?: (page: Page) => Promise<void>): P
   page.on('console', (message) => {
     if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(`console: ${message.text()}`);
   });
-  const response = await page.goto(`${server.url}${url}`, { waitUntil: 'load' });
+  const response = await page.goto(`${demo.url}${url}`, { waitUntil: 'load' });
   expect(response?.headers()['x-content-type-options']).toBe('nosniff');
   if (act !== undefined) await act(page);
   await page.waitForTimeout(150);

@@ -4,28 +4,16 @@
  * JavaScript. Which query finds which page is tested in search-queries.test.ts.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { DEMO_OUT_DIR } from './support/build.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoInBrowser } from './support/demo-browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(DEMO_OUT_DIR);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoInBrowser();
 
 /** Open the search page and wait until the script has loaded the index (the filters appear then). */
 async function openSearch(query = ''): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}/search/${query}`);
+  const page = await (await demo.browser.newContext()).newPage();
+  await page.goto(`${demo.url}/search/${query}`);
   await page.locator('[data-search-filters]').waitFor({ state: 'visible' });
   return page;
 }
@@ -126,9 +114,9 @@ describe('the search page', () => {
   });
 
   it('without JavaScript, explains that search needs it and links to every list page', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await demo.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('低保')}`);
+    await page.goto(`${demo.url}/search/?q=${encodeURIComponent('低保')}`);
     // Playwright's text locators skip <noscript>, so find the notice by its class.
     const notice = page.locator('.search-notice');
     await expect(notice.isVisible()).resolves.toBe(true);
@@ -139,7 +127,7 @@ describe('the search page', () => {
       .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(links).toEqual(['/notices/', '/meetings/', '/stats/', '/legal/', '/places/']);
     for (const href of links) {
-      const response = await page.request.get(`${server.url}${href}`);
+      const response = await page.request.get(`${demo.url}${href}`);
       expect(response.status(), href).toBe(200);
     }
     await context.close();

@@ -5,11 +5,9 @@
  * amounts and counts, synonyms that only exist as editors' keywords (医保/新农合), and months (2025年3月).
  * docs/search.md explains the limits these guard and how we mitigate them.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { DEMO_OUT_DIR } from './support/build.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoInBrowser } from './support/demo-browser.ts';
 
 interface QueryCase {
   query: string;
@@ -214,23 +212,16 @@ const CASES: QueryCase[] = [
   { query: '满意率', looksFor: 'the satisfaction rate indicator', url: '/stats/indicator/satisfaction-rate/', top: 3 },
 ];
 
-let browser: Browser;
-let server: StaticServer;
+const demo = demoInBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveStatic(DEMO_OUT_DIR);
-  browser = await launchBrowser();
-  page = await (await browser.newContext()).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await (await demo.browser.newContext()).newPage();
 });
 
 /** Open /search/?q=… as a shared link would, wait for the result count, and return the result links in order. */
 async function resultsFor(query: string): Promise<string[]> {
-  await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+  await page.goto(`${demo.url}/search/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(() => /^(找到|没有)/.test(document.querySelector('#search-status')?.textContent ?? ''));
   return page
     .locator('#search-results > li h3 a')

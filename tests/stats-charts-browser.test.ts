@@ -3,23 +3,10 @@
  * shows one. Measured in Chromium on the built demo: at 360 px the narrow SVG is the one shown and its smallest
  * text is at least 12 CSS px; at 1280 px the wide one is shown. Only one role="img" per chart is exposed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.ts';
-import { DEMO_OUT_DIR } from './support/build.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import { demoInBrowser } from './support/demo-browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(DEMO_OUT_DIR);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoInBrowser();
 
 interface ChartView {
   /** Which layouts are visible (rendered with a size) in this figure. */
@@ -34,8 +21,8 @@ interface ChartView {
 }
 
 async function chartViews(width: number, pathname: string): Promise<ChartView[]> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
-  await page.goto(`${server.url}${pathname}`);
+  const page = await demo.browser.newPage({ viewport: { width, height: 800 } });
+  await page.goto(`${demo.url}${pathname}`);
   const views = await page.evaluate(() =>
     [...document.querySelectorAll('figure.stats-chart')].map((figure) => {
       const shown = [...figure.querySelectorAll<HTMLElement>('.stats-chart-svg')].filter(
