@@ -42,19 +42,39 @@ export function validateEntries(raw: RawEntry[], today: string, readErrors: Cont
     if (nameError) errors.push(nameError);
     // Personal data, raw HTML and unsafe links are reported even when the entry has schema errors too.
     errors.push(...contentSafetyErrors(entry));
-    const schema: z.ZodType = collections[entry.collection].schema;
-    const parsed = parseWithFriendlyErrors(schema, entry.data, entry.file, entry.lineOf);
-    if (!parsed.ok) {
-      errors.push(...parsed.errors);
-      continue;
-    }
-    const valid: Entry<never> = { id: entry.id, file: entry.file, data: parsed.data as never, lineOf: entry.lineOf };
-    if (entry.body !== undefined) valid.body = entry.body;
-    if (entry.collection === 'site') content.site = valid;
-    else (content[entry.collection] as Entry<unknown>[]).push(valid);
+    const parsed = parseEntry(entry);
+    if (parsed.ok) addEntry(content, entry, parsed.entry);
+    else errors.push(...parsed.errors);
   }
   errors.push(...crossFileErrors(content, today));
   return { errors: sortErrors(errors), content, counts };
+}
+
+function parseEntry(entry: RawEntry): { ok: true; entry: Entry<never> } | { ok: false; errors: ContentError[] } {
+  const schema: z.ZodType = collections[entry.collection].schema;
+  const parsed = parseWithFriendlyErrors(schema, entry.data, entry.file, entry.lineOf);
+  if (!parsed.ok) return parsed;
+  const valid: Entry<never> = { id: entry.id, file: entry.file, data: parsed.data as never, lineOf: entry.lineOf };
+  if (entry.body !== undefined) valid.body = entry.body;
+  return { ok: true, entry: valid };
+}
+
+function addEntry(content: Content, raw: RawEntry, entry: Entry<never>): void {
+  if (raw.collection === 'site') content.site = entry;
+  else (content[raw.collection] as Entry<unknown>[]).push(entry);
+}
+
+/**
+ * Typed content of entries the build has already validated (the post-build checks): the schemas only, without
+ * repeating the safety scan and cross-file rules. Entries that do not parse are left out.
+ */
+export function parseContent(raw: RawEntry[]): Content {
+  const content: Content = { site: undefined, places: [], notices: [], meetings: [], stats: [], legal: [] };
+  for (const entry of raw) {
+    const parsed = parseEntry(entry);
+    if (parsed.ok) addEntry(content, entry, parsed.entry);
+  }
+  return content;
 }
 
 /** One file's problems together, top to bottom, files in path order: the order an editor fixes them in. */
