@@ -1,6 +1,7 @@
 /** RSS of every public 普法 item. */
 import type { APIRoute } from 'astro';
 import { getLegal, getSite } from '../../data/content.ts';
+import { t, tf } from '../../i18n/zh-CN.ts';
 import { rssResponse } from '../../lib/feed.ts';
 import { routes } from '../../lib/routes.ts';
 import { LEGAL_TOPIC_LABELS } from '../../schemas/legal.ts';
@@ -9,10 +10,10 @@ export const GET: APIRoute = async ({ site: astroSite }) => {
   const site = await getSite();
   const abs = (path: string) => new URL(path, astroSite ?? site.siteUrl).href;
   return rssResponse({
-    title: `普法园地 - ${site.name}`,
+    title: tf('feed.title', { list: t('feed.legal'), site: site.name }),
     link: abs(routes.legal()),
     self: abs(routes.legalFeed()),
-    description: '身边的法律知识',
+    description: t('feed.legalDescription'),
     items: (await getLegal()).map((l) => ({
       title: l.data.title,
       link: abs(routes.legalItem(l.id)),

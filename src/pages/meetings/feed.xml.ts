@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { getMeetings, getSite } from '../../data/content.ts';
 import { meetingFeedItem } from '../../data/feed-items.ts';
 import { getPlaceTree, placeName } from '../../data/portal.ts';
+import { t, tf } from '../../i18n/zh-CN.ts';
 import { rssResponse } from '../../lib/feed.ts';
 import { routes } from '../../lib/routes.ts';
 
@@ -11,10 +12,10 @@ export const GET: APIRoute = async ({ site: astroSite }) => {
   const tree = await getPlaceTree();
   const abs = (path: string) => new URL(path, astroSite ?? site.siteUrl).href;
   return rssResponse({
-    title: `议事纪要 - ${site.name}`,
+    title: tf('feed.title', { list: t('feed.meetings'), site: site.name }),
     link: abs(routes.meetings()),
     self: abs(routes.meetingsFeed()),
-    description: `${site.name}各村社区的议事会议纪要`,
+    description: tf('feed.meetingsDescription', { site: site.name }),
     items: (await getMeetings()).map((m) => meetingFeedItem(m, abs, placeName(tree, m.data.place))),
   });
 };

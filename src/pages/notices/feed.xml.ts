@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { getNotices, getSite } from '../../data/content.ts';
 import { noticeFeedItem } from '../../data/feed-items.ts';
 import { getPlaceTree, placeName } from '../../data/portal.ts';
+import { t, tf } from '../../i18n/zh-CN.ts';
 import { rssResponse } from '../../lib/feed.ts';
 import { routes } from '../../lib/routes.ts';
 
@@ -11,10 +12,10 @@ export const GET: APIRoute = async ({ site: astroSite }) => {
   const tree = await getPlaceTree();
   const abs = (path: string) => new URL(path, astroSite ?? site.siteUrl).href;
   return rssResponse({
-    title: `村务公开 - ${site.name}`,
+    title: tf('feed.title', { list: t('feed.notices'), site: site.name }),
     link: abs(routes.notices()),
     self: abs(routes.noticesFeed()),
-    description: `${site.name}发布的党务、村务、财务公开`,
+    description: tf('feed.noticesDescription', { site: site.name }),
     items: (await getNotices()).map((n) => noticeFeedItem(n, abs, placeName(tree, n.data.place))),
   });
 };

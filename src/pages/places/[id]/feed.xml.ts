@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getMeetings, getNotices, getSite } from '../../../data/content.ts';
 import { meetingFeedItem, noticeFeedItem } from '../../../data/feed-items.ts';
 import { getPlaceTree, placeName, placeScope } from '../../../data/portal.ts';
+import { tf } from '../../../i18n/zh-CN.ts';
 import { rssResponse } from '../../../lib/feed.ts';
 import { routes } from '../../../lib/routes.ts';
 
@@ -20,10 +21,10 @@ export const GET: APIRoute = async ({ params, site: astroSite }) => {
   const abs = (path: string) => new URL(path, astroSite ?? site.siteUrl).href;
   const name = placeName(tree, id);
   return rssResponse({
-    title: `${name} - ${site.name}`,
+    title: tf('feed.title', { list: name, site: site.name }),
     link: abs(routes.place(id)),
     self: abs(routes.placeFeed(id)),
-    description: `${name}的村务公开和议事纪要`,
+    description: tf('feed.placeDescription', { name }),
     items: [
       ...(await getNotices()).filter((n) => scope.has(n.data.place)).map((n) => noticeFeedItem(n, abs)),
       ...(await getMeetings()).filter((m) => scope.has(m.data.place)).map((m) => meetingFeedItem(m, abs)),
