@@ -35,3 +35,40 @@ describe('the daily build workflow', () => {
     expect(job?.steps.some((s) => s.run?.includes('check:external-links'))).toBe(true);
   });
 });
+
+describe('the lockfile CI installs with npm ci', () => {
+  interface LockEntry {
+    optionalDependencies?: Record<string, string>;
+  }
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, LockEntry> };
+
+  /** npm resolves a dependency of `node_modules/a` in `node_modules/a/node_modules/…`, then up the tree. */
+  function resolves(from: string, name: string): boolean {
+    let dir = from;
+    for (;;) {
+      if (lock.packages[`${dir === '' ? '' : `${dir}/`}node_modules/${name}`] !== undefined) return true;
+      if (dir === '') return false;
+      const cut = dir.lastIndexOf('/node_modules/');
+      dir = cut < 0 ? '' : dir.slice(0, cut);
+    }
+  }
+
+  it('lists every platform binary each package names, so npm install on any machine leaves it unchanged', () => {
+    const missing = Object.entries(lock.packages).flatMap(([where, entry]) =>
+      Object.keys(entry.optionalDependencies ?? {})
+        .filter((name) => !resolves(where, name))
+        .map((name) => `${where || '(root)'} → ${name}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('is what CI and the daily build install, with npm ci', () => {
+    expect(readFileSync('.ci/run', 'utf8')).toMatch(/^npm ci\b/m);
+    const installs = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps)
+      .map((s) => s.run ?? '')
+      .filter((run) => /\bnpm (ci|install)\b/.test(run));
+    expect(installs.length).toBeGreaterThan(0);
+    for (const run of installs) expect(run).not.toMatch(/\bnpm install\b/);
+  });
+});
