@@ -1,12 +1,24 @@
 /**
  * Serves editors' media from `<content>/uploads/` at `/uploads/`: copied into the build output, and served by
  * the dev server. Keeping uploads inside content/ means a deployment replaces one folder, not two.
+ *
+ * Uploads are content (issue 12): validation refuses links, SVG/HTML and files over the size limit
+ * (src/lib/upload-rules.ts); the build copies only the files that an entry public on the build day refers to, so
+ * a draft's or a scheduled notice's attachment stays out of the site until the notice is public. The copy is
+ * file by file with lstat: a symbolic link is never copied, as a link or as what it points to.
+ *
+ * The build also writes `_headers` (deploy/_headers, from src/lib/security-headers.ts) at the root of the output,
+ * where Netlify and Cloudflare Pages read it: its `/uploads/*` block is what keeps an attachment from running
+ * script if one ever got past validation.
  */
-import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentDir } from '../lib/content-files.ts';
+import { buildClock } from '../lib/build-clock.ts';
+import { contentDir, readContent } from '../lib/content-files.ts';
+import { renderHeadersFile } from '../lib/security-headers.ts';
+import { publishedUploads, uploadProblem } from '../lib/upload-rules.ts';
 
 const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -20,6 +32,19 @@ const TYPES: Record<string, string> = {
   '.doc': 'application/msword',
 };
 
+/** The upload at `name` (relative to `source`) when it may be served: inside the folder, a plain file, allowed. */
+function servable(source: string, name: string): string | undefined {
+  const file = path.join(source, name);
+  if (!file.startsWith(source + path.sep) || !existsSync(file)) return undefined;
+  const stat = lstatSync(file);
+  const problem = uploadProblem(file, {
+    isSymbolicLink: stat.isSymbolicLink(),
+    isFile: stat.isFile(),
+    size: stat.size,
+  });
+  return problem === undefined ? file : undefined;
+}
+
 export default function uploads(): AstroIntegration {
   const source = path.join(contentDir(), 'uploads');
   return {
@@ -29,14 +54,29 @@ export default function uploads(): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           const url = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
           if (!url.startsWith('/uploads/')) return next();
-          const file = path.join(source, url.slice('/uploads/'.length));
-          if (!file.startsWith(source + path.sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+          const file = servable(source, url.slice('/uploads/'.length));
+          if (file === undefined) return next();
           res.setHeader('Content-Type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
           createReadStream(file).pipe(res);
         });
       },
-      'astro:build:done': ({ dir }) => {
-        if (existsSync(source)) cpSync(source, path.join(fileURLToPath(dir), 'uploads'), { recursive: true });
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        writeFileSync(path.join(outDir, '_headers'), renderHeadersFile());
+        if (!existsSync(source)) return;
+        const { entries } = readContent(contentDir());
+        const names = publishedUploads(entries, buildClock().today);
+        let copied = 0;
+        for (const name of names) {
+          const file = servable(source, name);
+          // A missing or refused file is reported by the link check ("附件 … 不存在") with the page that needs it.
+          if (file === undefined) continue;
+          const target = path.join(outDir, 'uploads', name);
+          mkdirSync(path.dirname(target), { recursive: true });
+          copyFileSync(file, target);
+          copied += 1;
+        }
+        logger.info(`copied ${copied} attachments referred to by public entries into uploads/`);
       },
     },
   };

@@ -18,6 +18,8 @@ export interface Attachment {
   /** Path for messages, e.g. content/uploads/2024-q4-taoyuan-caiwu.pdf. */
   file: string;
   bytes: Uint8Array;
+  /** Why the file is refused without being read (a link, too big, a type that can run script): upload-rules.ts. */
+  problem?: ContentError;
 }
 
 const TEXT_ATTACHMENT = /\.(csv|tsv|txt|md|json|xml|html?)$/i;
@@ -47,7 +49,11 @@ export async function attachmentSafetyErrors(
   publicPhones: ReadonlySet<string>,
 ): Promise<ContentError[]> {
   const errors: ContentError[] = [];
-  for (const { file, bytes } of attachments) {
+  for (const { file, bytes, problem } of attachments) {
+    if (problem !== undefined) {
+      errors.push(problem);
+      continue;
+    }
     const isPdf = /\.pdf$/i.test(file);
     let pages: string[] | undefined;
     try {

@@ -3,11 +3,13 @@
  * the body, parses YAML/JSON, and remembers where each field sits so errors can name a line.
  * This is the only module in src/lib that touches the file system for content.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { collections, type CollectionName } from '../schemas/index.ts';
+import type { Attachment } from './attachment-safety.ts';
 import type { ContentError } from './friendly-errors.ts';
+import { uploadProblem } from './upload-rules.ts';
 
 export interface RawEntry {
   collection: CollectionName;
@@ -125,22 +127,39 @@ function listFiles(dir: string, extension: string): string[] {
 }
 
 /**
- * The files under `<root>/uploads/` (attachments) that `include` accepts by name, with their bytes, in path order.
- * Filtering by name first keeps photos (often megabytes each) from being read for nothing.
+ * Every file under `<root>/uploads/`, in path order, found with lstat (a symbolic link is reported, never followed).
+ * Files refused by `uploadProblem` (links, special files, SVG/HTML, over the size limit) come back with that
+ * problem and no bytes; of the others, only those `include` accepts by name are read (photos, often megabytes
+ * each, are not read for nothing).
  */
 export function readUploads(
   root: string,
   include: (file: string) => boolean,
   projectRoot: string = process.cwd(),
-): { file: string; bytes: Uint8Array }[] {
+): Attachment[] {
   const dir = path.join(root, 'uploads');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => include(name))
-    .map((name) => path.join(dir, name))
-    .filter((absolute) => statSync(absolute).isFile())
-    .sort()
-    .map((absolute) => ({ file: path.relative(projectRoot, absolute) || absolute, bytes: readFileSync(absolute) }));
+  const found: Attachment[] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder).sort()) {
+      const absolute = path.join(folder, name);
+      const stat = lstatSync(absolute);
+      if (stat.isDirectory()) {
+        walk(absolute);
+        continue;
+      }
+      const file = path.relative(projectRoot, absolute) || absolute;
+      const problem = uploadProblem(file, {
+        isSymbolicLink: stat.isSymbolicLink(),
+        isFile: stat.isFile(),
+        size: stat.size,
+      });
+      if (problem !== undefined) found.push({ file, bytes: new Uint8Array(), problem });
+      else if (include(path.relative(dir, absolute))) found.push({ file, bytes: readFileSync(absolute) });
+    }
+  };
+  walk(dir);
+  return found;
 }
 
 /** Read every content file. Syntax errors are returned, not thrown, so all problems are reported at once. */

@@ -6,11 +6,16 @@
  *   CSP_DIRECTIVES below. Pagefind needs `'wasm-unsafe-eval'` (its search runs as WebAssembly) and
  *   `worker-src 'self' blob:`.
  * - The web server adds the HTTP headers of HTTP_HEADERS (deploy/_headers, deploy/nginx.conf): the directives a
- *   <meta> CSP cannot carry (`frame-ancestors`), and nosniff, referrer and permissions policies. Browsers enforce
- *   both policies, so the header deliberately leaves script-src/style-src to the per-page meta.
+ *   <meta> CSP cannot carry (`frame-ancestors`), nosniff, referrer and permissions policies, and a `script-src`
+ *   of its own (our bundles, Pagefind's WebAssembly, the text-mode scripts by hash). Browsers enforce both
+ *   policies; the header's script-src is the backstop for any HTML file that has no meta policy of ours: no
+ *   inline script, handler or javascript: URL runs in it. Styles stay with the per-page meta.
+ * - Uploads (`/uploads/*`) get `default-src 'none'; sandbox`: an attachment is a document to read or download,
+ *   never a page that runs script or loads anything, whatever a browser sniffs it to be (issue 12).
  * The Decap admin page (/admin/) is a separate app that talks to the git host; it gets its own, documented
  * header block (ADMIN_PATH) and is not indexed or linked from public pages.
  */
+import { TEXT_MODE_SCRIPT_HASHES } from './text-mode.ts';
 
 /** Directives Astro adds to each page's <meta> CSP (it adds script-src and style-src itself). */
 export const CSP_DIRECTIVES: `${'default-src' | 'img-src' | 'font-src' | 'connect-src' | 'worker-src' | 'object-src' | 'base-uri' | 'form-action' | 'manifest-src' | 'media-src' | 'frame-src'}${string}`[] =
@@ -31,14 +36,32 @@ export const CSP_DIRECTIVES: `${'default-src' | 'img-src' | 'font-src' | 'connec
 /** Extra script-src sources: Pagefind compiles its WebAssembly search. */
 export const CSP_SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"];
 
+/** The header policy's script sources: no inline script except the two text-mode scripts, by hash. */
+const HEADER_SCRIPT_SOURCES = [...CSP_SCRIPT_SOURCES, ...TEXT_MODE_SCRIPT_HASHES.map((hash) => `'${hash}'`)];
+
 /** HTTP headers for every path of the public site. */
 export const HTTP_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
+  'Content-Security-Policy': [
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `script-src ${HEADER_SCRIPT_SOURCES.join(' ')}`,
+    // Without it workers fall back to script-src, and Pagefind's blob: worker would be blocked.
+    "worker-src 'self' blob:",
+  ].join('; '),
   'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** Attachments: never a document that runs script or loads anything, never framed. */
+export const UPLOADS_PATH = '/uploads/*';
+export const UPLOADS_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'none'; sandbox; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
 };
 
 /** The CMS: same framing and sniffing rules; it loads its own bundle and talks to the git host's API. */
@@ -56,11 +79,29 @@ export function renderHeadersFile(): string {
       .map(([name, value]) => `  ${name}: ${value}`)
       .join('\n')}\n`;
   return [
-    '# Generated from src/lib/security-headers.ts (tests/safety-headers.test.ts keeps them equal). Copy into the',
-    '# published folder for Netlify / Cloudflare Pages; nginx users include deploy/nginx.conf instead.',
+    '# Generated from src/lib/security-headers.ts (tests/safety-headers.test.ts keeps them equal). The build writes',
+    '# it into the output folder, where Netlify / Cloudflare Pages read it; nginx users include deploy/nginx.conf.',
     block('/*', HTTP_HEADERS),
+    block(UPLOADS_PATH, UPLOADS_HEADERS),
     block(ADMIN_PATH, ADMIN_HEADERS),
   ].join('\n');
+}
+
+/**
+ * The headers a static host sends for `pathname` under `rules` (a parsed `_headers` file): every matching block in
+ * file order, a later block's value replacing an earlier one's for the same header (Netlify's rule). `/*` matches
+ * everything, `/dir/*` everything under /dir/, other patterns only themselves. Tests serve the built site with it.
+ */
+export function headersForPath(
+  rules: Record<string, Record<string, string>>,
+  pathname: string,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [pattern, headers] of Object.entries(rules)) {
+    const matches = pattern.endsWith('*') ? pathname.startsWith(pattern.slice(0, -1)) : pathname === pattern;
+    if (matches) Object.assign(result, headers);
+  }
+  return result;
 }
 
 /** Parse a `_headers` file into path pattern → headers (comments and blank lines ignored). */

@@ -19,11 +19,11 @@ export const REVIEW_REQUIRED: readonly NoticeCategory[] = ['village', 'finance']
 
 export const attachment = z.object({
   title: field(z.string().min(2).max(80), { title: '附件名称', description: '如 2025年3月财务收支明细表' }),
-  /** Path under the media folder, e.g. /uploads/2025-03-finance.pdf. */
+  /** Path under the media folder, e.g. /uploads/2025-03-finance.pdf; never `..` (it would climb out of uploads/). */
   file: field(
-    z.string().regex(/^\/uploads\/[A-Za-z0-9._/-]+\.(pdf|xlsx?|docx?|jpe?g|png|csv|ods|odt)$/i, {
+    z.string().regex(/^\/uploads\/(?!.*\.\.)(?!.*\/\.?\/)[A-Za-z0-9._/-]+\.(pdf|xlsx?|docx?|jpe?g|png|csv|ods|odt)$/i, {
       message:
-        '附件路径不对：应以 /uploads/ 开头，文件名只用英文字母、数字、连字符，扩展名为 pdf/xls/xlsx/doc/docx/jpg/png/csv',
+        '附件路径不对：应以 /uploads/ 开头，文件名只用英文字母、数字、连字符，不能含“..”，扩展名为 pdf/xls/xlsx/doc/docx/jpg/png/csv',
     }),
     { title: '附件文件', widget: 'file', fix: '在后台重新上传附件，文件名改用英文或拼音' },
   ),

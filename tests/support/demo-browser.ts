@@ -15,7 +15,9 @@ export interface DemoInBrowser {
   readonly url: string;
 }
 
-export function demoInBrowser(headers: Record<string, string> = {}): DemoInBrowser {
+export function demoInBrowser(
+  headers: Record<string, string> | ((pathname: string) => Record<string, string>) = {},
+): DemoInBrowser {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 /**
  * A minimal static file server for built sites, on 127.0.0.1 and a free port. Behaves like a plain static host
  * (directory index.html, 404.html for missing paths, correct content types), and can add response headers
- * (e.g. the CSP we ship) so browser tests see what production sees. With `gzip`, text responses are compressed
+ * (e.g. the CSP we ship; per path, as a host applies `_headers`) so browser tests see what production sees. With `gzip`, text responses are compressed
  * for clients that accept it, as every common static host (and deploy/nginx.conf) does: Lighthouse's simulated
  * slow 4G then loads what a phone would really download.
  */
@@ -40,7 +40,7 @@ const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript))|^image\/svg\+
 
 export async function serveStatic(
   root: string,
-  headers: Record<string, string> = {},
+  headers: Record<string, string> | ((pathname: string) => Record<string, string>) = {},
   options: { gzip?: boolean } = {},
 ): Promise<StaticServer> {
   const base = path.resolve(root);
@@ -67,7 +67,7 @@ export async function serveStatic(
     res.writeHead(status, {
       'Content-Type': type,
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
-      ...headers,
+      ...(typeof headers === 'function' ? headers(pathname) : headers),
     });
     const body = createReadStream(file);
     if (gzip) body.pipe(createGzip()).pipe(res);
