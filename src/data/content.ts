@@ -46,12 +46,26 @@ export const getNotices: () => Promise<CollectionEntry<'notices'>[]> = listOnceP
   ),
 );
 
-/** Public minutes (a meeting is public from its date unless it is a draft), newest first. */
-export const getMeetings: () => Promise<CollectionEntry<'meetings'>[]> = listOncePerBuild(async () =>
-  (await getCollection('meetings', (e) => isPublic({ draft: e.data.draft, published: e.data.date }, TODAY))).sort(
-    (a, b) => byText(b.data.date, a.data.date) || byText(a.id, b.id),
-  ),
-);
+/**
+ * Public minutes (a meeting is public from its date unless it is a draft), newest first. A decision's notice ids
+ * keep only public notices: a public meeting naming a scheduled or draft notice must not reveal its id early,
+ * on the page, in data/meetings.json/.csv, the feeds or the search index (issue 12).
+ */
+export const getMeetings: () => Promise<CollectionEntry<'meetings'>[]> = listOncePerBuild(async () => {
+  const publicNotices = new Set((await getNotices()).map((n) => n.id));
+  return (await getCollection('meetings', (e) => isPublic({ draft: e.data.draft, published: e.data.date }, TODAY)))
+    .map((meeting) => ({
+      ...meeting,
+      data: {
+        ...meeting.data,
+        decisions: meeting.data.decisions.map((d) => ({
+          ...d,
+          notices: d.notices.filter((id) => publicNotices.has(id)),
+        })),
+      },
+    }))
+    .sort((a, b) => byText(b.data.date, a.data.date) || byText(a.id, b.id));
+});
 
 /** Public legal-education items, newest first. */
 export const getLegal: () => Promise<CollectionEntry<'legal'>[]> = listOncePerBuild(async () =>

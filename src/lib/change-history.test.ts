@@ -26,6 +26,18 @@ describe('change history from git', () => {
     expect(history?.[0]?.subject).toBe('更新公告“东村财务公开”');
   });
 
+  it('shows a neutral word, not the subject, for a commit that changed several files (issue 12)', () => {
+    // b2b2b2b renamed the notice and changed site.json in one commit: its subject may name another entry.
+    const history = parseGitLog(sample);
+    expect(history.get('content/notices/2026-11-20-caiwu.md')?.map((c) => c.subject)).toEqual([
+      '更新公告“东村财务公开”',
+      '改名',
+      // a1a1a1a added it and deleted another notice.
+      '新建',
+    ]);
+    expect(history.get('content/site.json')?.map((c) => c.subject)).toEqual(['修改']);
+  });
+
   it('keeps other files separate and ignores deletions', () => {
     const history = parseGitLog(sample);
     expect(history.get('content/site.json')).toHaveLength(1);

@@ -14,7 +14,7 @@ import { shanghaiDay } from './dates.ts';
 export interface FileChange {
   /** Day of the commit in Asia/Shanghai, YYYY-MM-DD. */
   date: string;
-  /** Commit message subject (the CMS writes e.g. 更新公告“…”). */
+  /** Commit message subject (the CMS writes e.g. 更新公告“…”); 新建/修改/改名 for a commit of several files. */
   subject: string;
   /** Abbreviated commit id, for whoever wants to check the record. */
   commit: string;
@@ -54,6 +54,17 @@ function parseCommits(output: string): RawCommit[] {
   return commits;
 }
 
+const NEUTRAL_SUBJECTS: Record<FileChange['kind'], string> = { added: '新建', modified: '修改', renamed: '改名' };
+
+/**
+ * The subject a page shows for a commit. A commit that changed several content files (a CMS `git add .`, a batch
+ * edit) may be named after another entry, a scheduled or draft one among them: its subject would reveal that
+ * entry before its day on a public page (issue 12). Only a commit that changed this one file shows its subject.
+ */
+function shownSubject(commit: RawCommit, kind: FileChange['kind']): string {
+  return commit.files.length === 1 ? commit.subject : NEUTRAL_SUBJECTS[kind];
+}
+
 /**
  * Changes per file path (paths as git prints them, relative to the repository root), newest first.
  * `output` is what `git log --format=<GIT_LOG_FORMAT> --name-status -M` prints, newest commit first.
@@ -69,7 +80,7 @@ export function parseGitLog(output: string): Map<string, FileChange[]> {
       const current = currentName.get(file.path) ?? file.path;
       const kind = file.status === 'A' ? 'added' : file.status === 'R' ? 'renamed' : 'modified';
       const list = history.get(current) ?? [];
-      list.push({ date, subject: commit.subject, commit: commit.hash.slice(0, 7), kind });
+      list.push({ date, subject: shownSubject(commit, kind), commit: commit.hash.slice(0, 7), kind });
       history.set(current, list);
       if (file.oldPath !== undefined && file.status === 'R') currentName.set(file.oldPath, current);
     }
