@@ -2,10 +2,12 @@
  * Facts about this build, computed once: the day it is "today" in Asia/Shanghai (BUILD_DATE overrides it) and
  * the instant the build ran. Every page filters and labels content with these, never with `new Date()`.
  */
-import { buildToday } from './lib/dates.ts';
+import { buildClock } from './lib/build-clock.ts';
 
-export const BUILT_AT = new Date();
-export const TODAY = buildToday(process.env.BUILD_DATE, BUILT_AT);
+// scripts/build.ts hands down the day and instant it read once (src/lib/build-clock.ts).
+const clock = buildClock();
+export const BUILT_AT = clock.builtAt;
+export const TODAY = clock.today;
 
 /** The build instant as residents read it ("2026年11月24日 00:10"), formatted once: every page's footer shows it. */
 export const BUILT_AT_TEXT = new Intl.DateTimeFormat('zh-CN', {

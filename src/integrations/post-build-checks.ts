@@ -3,10 +3,12 @@
  * Must be the LAST integration in astro.config.mjs, so it sees the uploads and the Pagefind index.
  *
  * - Privacy: every text file of the output, Pagefind's compressed index and the text of PDF attachments
- *   included, is scanned for resident IDs,
- *   bank cards and residents' mobiles. A hit fails the build and DELETES the output folder, so a leaking site
- *   cannot be deployed by mistake.
- * - Safety: no inline event handlers or javascript: URLs in any page.
+ *   included, is scanned for resident IDs, bank cards and residents' mobiles. A hit fails the build; `npm run
+ *   build` then keeps the previous site (it checks a temporary folder), `astro build` alone DELETES its output.
+ * - Safety: no inline event handlers or javascript: URLs in any page (judged on the DOM).
+ * - Every problem is traced back to the content file and field it came from where it came from content
+ *   (src/lib/output-origin.ts), not reported against a generated page or search index file.
+ * - The report: build-info.json in the site when all passed; the failing report beside the output folder.
  * - Integrity: every same-site link, image, script and attachment resolves to a file in the output.
  * - Disclosure cadence: villages behind on Art. 30 disclosures are listed as warnings (the build goes on).
  */
@@ -16,19 +18,29 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { attachmentText } from '../lib/attachment-safety.ts';
-import { buildReport } from '../lib/build-report.ts';
-import { contentDir, readContent } from '../lib/content-files.ts';
+import { buildClock } from '../lib/build-clock.ts';
+import { buildReport, reportFileFor, type ProblemCounts } from '../lib/build-report.ts';
+import { contentDir, readContent, type RawEntry } from '../lib/content-files.ts';
 import { publicContactPhones } from '../lib/content-safety.ts';
-import { buildToday } from '../lib/dates.ts';
 import { describeOverdue, overdueDisclosures } from '../lib/disclosure-cadence.ts';
+import { formatError, type ContentError } from '../lib/friendly-errors.ts';
 import {
   brokenInternalLinks,
   executableMarkup,
   formatOutputProblem,
   internalLinks,
   personalDataInOutput,
+  type MarkupProblem,
   type OutputProblem,
+  type PersonalDataProblem,
 } from '../lib/output-checks.ts';
+import {
+  containing,
+  containingDigits,
+  entryOfPage,
+  locateInContent,
+  type ContentLocation,
+} from '../lib/output-origin.ts';
 import { isPublic } from '../lib/publishing.ts';
 import { parseContent } from '../lib/validate-content.ts';
 
@@ -69,6 +81,81 @@ export async function readOutputPages(absolute: string): Promise<string[] | unde
   }
 }
 
+/** A problem in the output, traced back to the content an editor can fix when it came from content. */
+interface TracedProblem {
+  text: string;
+  kind: keyof Omit<ProblemCounts, 'content'>;
+}
+
+/** Output files named in a message: the first three, then how many more. */
+function outputFilesText(files: readonly string[]): string {
+  const shown = files.slice(0, 3).join('、');
+  return files.length > 3 ? `${shown} 等 ${files.length} 个文件` : shown;
+}
+
+/**
+ * Personal data found in the output, one problem per number and content location: the same ID on the notice
+ * page, its print page, the feed and the search index is one thing to fix, in the content file it came from.
+ */
+function tracePersonalData(
+  hits: readonly PersonalDataProblem[],
+  entries: readonly RawEntry[],
+  uploads: ReadonlyMap<string, string>,
+): TracedProblem[] {
+  const groups = new Map<string, { hit: PersonalDataProblem; files: string[]; location?: ContentLocation }>();
+  for (const hit of hits) {
+    const { digits } = hit;
+    const upload = hit.file.startsWith('uploads/') ? uploads.get(hit.file) : undefined;
+    const location: ContentLocation | undefined =
+      upload !== undefined
+        ? { file: upload, field: '', label: '附件' }
+        : locateInContent(entries, containingDigits(digits), entryOfPage(hit.file, entries));
+    const key = `${digits}|${location?.file ?? hit.file}|${location?.field ?? hit.line}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { hit, files: [hit.file], ...(location ? { location } : {}) });
+    else if (!group.files.includes(hit.file)) group.files.push(hit.file);
+  }
+  return [...groups.values()].map(({ hit, files, location }) => {
+    const where = `（出现在生成的 ${outputFilesText(files)}）`;
+    if (location === undefined) return { kind: 'personalData', text: formatOutputProblem(hit) };
+    const error: ContentError = { ...location, message: `${hit.message}${where}`, fix: hit.fix };
+    return { kind: 'personalData', text: formatError(error) };
+  });
+}
+
+/** Script in a page: the content field that holds the value when there is one, else the page (a template bug). */
+function traceMarkup(problems: readonly MarkupProblem[], entries: readonly RawEntry[]): TracedProblem[] {
+  return problems.map((problem) => {
+    const location =
+      problem.value.trim() === ''
+        ? undefined
+        : locateInContent(entries, containing(problem.value.trim()), entryOfPage(problem.file, entries));
+    if (location === undefined) return { kind: 'executableMarkup', text: formatOutputProblem(problem) };
+    const error: ContentError = {
+      ...location,
+      message: `${problem.message}（生成的 ${problem.file} 第 ${problem.line} 行）`,
+      fix: problem.fix,
+    };
+    return { kind: 'executableMarkup', text: formatError(error) };
+  });
+}
+
+/** Broken links: the content field that holds the URL when there is one (an attachment path, a body link). */
+function traceLinks(problems: readonly OutputProblem[], entries: readonly RawEntry[]): TracedProblem[] {
+  return problems.map((problem) => {
+    const url = /(?:附件|链接) (\S+) /.exec(problem.message)?.[1];
+    const own = entryOfPage(problem.file, entries);
+    const location = url === undefined || own === undefined ? undefined : locateInContent([own], containing(url));
+    if (location === undefined) return { kind: 'brokenLinks', text: formatOutputProblem(problem) };
+    const error: ContentError = {
+      ...location,
+      message: `${problem.message}（生成的 ${problem.file} 第 ${problem.line} 行）`,
+      fix: problem.fix,
+    };
+    return { kind: 'brokenLinks', text: formatError(error) };
+  });
+}
+
 export default function postBuildChecks(): AstroIntegration {
   let siteOrigin: string | undefined;
   return {
@@ -79,17 +166,18 @@ export default function postBuildChecks(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const builtAt = new Date();
-        const today = buildToday(process.env.BUILD_DATE, builtAt);
-        // Validation ran before Astro wrote anything; here the content is only parsed for counts and the cadence.
-        const { entries } = readContent(contentDir());
+        const { today, builtAt, buildDate } = buildClock();
+        // Validation ran before Astro wrote anything; here the content is only parsed for counts and the cadence,
+        // and read to trace a problem in the output back to the file and field it came from.
+        const root = contentDir();
+        const { entries } = readContent(root);
         const content = parseContent(entries);
         const phones = publicContactPhones(entries);
 
         const files = listFiles(outDir);
         const fileSet = new Set(files);
-        const privacy: OutputProblem[] = [];
-        const markup: OutputProblem[] = [];
+        const privacy: PersonalDataProblem[] = [];
+        const markup: MarkupProblem[] = [];
         const links: OutputProblem[] = [];
         let filesScanned = 0;
         let searchIndexFilesScanned = 0;
@@ -109,17 +197,40 @@ export default function postBuildChecks(): AstroIntegration {
           }
         }
 
-        const problems = [...privacy, ...markup, ...links];
-        if (problems.length > 0) {
-          for (const problem of problems) logger.error(formatOutputProblem(problem));
-          if (privacy.length > 0) rmSync(outDir, { recursive: true, force: true });
+        const uploads = new Map(
+          files
+            .filter((f) => f.startsWith('uploads/'))
+            .map((f) => [f, path.relative(process.cwd(), path.join(root, f)) || f] as const),
+        );
+        const traced = [
+          ...tracePersonalData(privacy, entries, uploads),
+          ...traceMarkup(markup, entries),
+          ...traceLinks(links, entries),
+        ];
+        const problems: ProblemCounts = {
+          content: 0,
+          personalData: traced.filter((p) => p.kind === 'personalData').length,
+          executableMarkup: traced.filter((p) => p.kind === 'executableMarkup').length,
+          brokenLinks: traced.filter((p) => p.kind === 'brokenLinks').length,
+        };
+        const checks = { filesScanned, searchIndexFilesScanned, linksChecked };
+        const base = { builtAt, today, ...(buildDate === undefined ? {} : { buildDate }), checks, problems };
+
+        if (traced.length > 0) {
+          for (const problem of traced) logger.error(problem.text);
+          const report = buildReport({ ...base, failedStep: 'checks', errors: traced.map((p) => p.text) });
+          writeFileSync(failedReportFile(outDir), `${JSON.stringify(report, null, 2)}\n`);
+          // `astro build` run alone writes straight into the served folder: remove a leaking site there.
+          // `npm run build` checks a temporary folder and never swaps it in (scripts/build.ts).
+          const deleteOutput = problems.personalData > 0 && process.env[ATOMIC_BUILD_ENV] !== '1';
+          if (deleteOutput) rmSync(outDir, { recursive: true, force: true });
           const parts = [
-            privacy.length > 0 ? `${privacy.length} 处个人信息` : '',
-            markup.length > 0 ? `${markup.length} 处可执行代码` : '',
-            links.length > 0 ? `${links.length} 个失效链接或缺失附件` : '',
+            problems.personalData > 0 ? `${problems.personalData} 处个人信息` : '',
+            problems.executableMarkup > 0 ? `${problems.executableMarkup} 处可执行代码` : '',
+            problems.brokenLinks > 0 ? `${problems.brokenLinks} 个失效链接或缺失附件` : '',
           ].filter(Boolean);
           throw new Error(
-            `网站检查未通过：${parts.join('、')}。${privacy.length > 0 ? `已删除输出目录 ${outDir}，以免误发布。` : ''}`,
+            `网站检查未通过：${parts.join('、')}。${deleteOutput ? `已删除输出目录 ${outDir}，以免误发布。` : ''}`,
           );
         }
 
@@ -134,9 +245,7 @@ export default function postBuildChecks(): AstroIntegration {
         for (const warning of warnings) logger.warn(warning);
 
         const report = buildReport({
-          builtAt,
-          today,
-          ...(process.env.BUILD_DATE === undefined ? {} : { buildDate: process.env.BUILD_DATE }),
+          ...base,
           counts: {
             notices: publicNotices.length,
             meetings: content.meetings.filter((m) => isPublic({ draft: m.data.draft, published: m.data.date }, today))
@@ -148,7 +257,6 @@ export default function postBuildChecks(): AstroIntegration {
             files: files.length + 1,
           },
           warnings,
-          checks: { filesScanned, searchIndexFilesScanned, linksChecked, problems: 0 },
         });
         writeFileSync(path.join(outDir, 'build-info.json'), `${JSON.stringify(report, null, 2)}\n`);
         logger.info(
@@ -159,4 +267,14 @@ export default function postBuildChecks(): AstroIntegration {
       },
     },
   };
+}
+
+/** Set by scripts/build.ts: the output folder is a temporary one that is only swapped in when every step passed. */
+export const ATOMIC_BUILD_ENV = 'GONGKAILAN_ATOMIC_BUILD';
+/** Set by scripts/build.ts: where a failing step writes its report (beside the real output folder). */
+export const REPORT_FILE_ENV = 'GONGKAILAN_REPORT_FILE';
+
+/** Where a failing run's report goes: REPORT_FILE_ENV, else beside the output folder. */
+export function failedReportFile(outDir: string): string {
+  return process.env[REPORT_FILE_ENV] ?? reportFileFor(outDir);
 }

@@ -1,10 +1,14 @@
 /**
  * Astro integration: validate all content before Astro reads it. Invalid content stops the build at config
  * time, before anything is written to the output folder, and prints every error with file, field and fix.
+ * The failing run's report (with the number of content problems) goes beside the output folder.
  */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { buildClock } from '../lib/build-clock.ts';
+import { buildReport, reportFileFor } from '../lib/build-report.ts';
 import { contentDir } from '../lib/content-files.ts';
-import { buildToday } from '../lib/dates.ts';
 import { formatError } from '../lib/friendly-errors.ts';
 import { validateContentDir } from '../lib/validate-content.ts';
 
@@ -12,15 +16,26 @@ export default function validateContent(): AstroIntegration {
   return {
     name: 'gongkailan:validate-content',
     hooks: {
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build') return;
-        const today = buildToday(process.env.BUILD_DATE);
+        const { today, builtAt, buildDate } = buildClock();
         const { errors } = await validateContentDir(contentDir(), today);
         if (errors.length === 0) {
           logger.info(`content valid (today in Asia/Shanghai: ${today})`);
           return;
         }
-        for (const error of errors) logger.error(formatError(error));
+        const lines = errors.map(formatError);
+        for (const line of lines) logger.error(line);
+        const report = buildReport({
+          builtAt,
+          today,
+          ...(buildDate === undefined ? {} : { buildDate }),
+          failedStep: 'validate',
+          problems: { content: errors.length },
+          errors: lines,
+        });
+        const file = process.env.GONGKAILAN_REPORT_FILE ?? reportFileFor(fileURLToPath(config.outDir));
+        writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
         throw new Error(`内容检查未通过：${errors.length} 处问题，网站未生成。运行 npm run validate 查看详情。`);
       },
     },

@@ -38,6 +38,29 @@ describe('executable markup in pages', () => {
     expect(executableMarkup('a/index.html', html).map((p) => p.line)).toEqual([2, 3]);
   });
 
+  it('judges the DOM: escaped look-alikes in code spans, titles and attributes are text, not script', () => {
+    // How Astro renders a 普法 item quoting a scam link in a code span, and HTML-looking text in a title.
+    const html =
+      '<title>&lt;img src=x onerror=alert(1)&gt; 骗局</title>\n' +
+      '<p><code>&lt;a href=&quot;javascript:alert(1)&quot;&gt;</code> <code>&lt;a href="javascript:x"&gt;</code></p>\n' +
+      '<meta property="og:title" content="<img src=x onerror=alert(1)> 骗局">\n' +
+      '<a href="/legal/a/" title="&lt;a href=&quot;javascript:alert(1)&quot; onclick=x&gt;">ok</a>';
+    expect(executableMarkup('legal/a/index.html', html)).toEqual([]);
+    expect(internalLinks('legal/a/index.html', html).map((l) => l.url)).toEqual(['/legal/a/']);
+  });
+
+  it('sees script URLs hidden by entities, tabs and case, and handlers on any element', () => {
+    const html =
+      '<a href="jav&#x61;script:alert(1)">1</a>\n<a href="java\tscript:alert(1)">2</a>\n' +
+      '<iframe src="DATA:text/html,x"></iframe>\n<svg/onload=alert(1)>';
+    expect(executableMarkup('a/index.html', html).map((p) => `${p.line} ${p.message}`)).toEqual([
+      '1 页面中有 javascript: 地址（href 属性）',
+      '2 页面中有 javascript: 地址（href 属性）',
+      '3 页面中有 data: 地址（src 属性）',
+      '4 页面中有内联事件属性 onload（可执行脚本）',
+    ]);
+  });
+
   it('ignores code inside scripts and harmless data: images', () => {
     const html = '<script>const s = "<b onclick=1>";</script><img src="data:image/png;base64,AAAA" alt="">';
     expect(executableMarkup('a/index.html', html)).toEqual([]);

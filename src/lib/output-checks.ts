@@ -4,9 +4,11 @@
  *
  * - personal data: resident IDs and bank cards anywhere; mobiles only when they are not a published work phone
  *   (a `publicContact` value from content, or the target of a tel: link);
- * - executable markup that our pages never produce: inline event handlers and javascript:/vbscript:/data: URLs;
+ * - executable markup that our pages never produce: inline event handlers and javascript:/vbscript:/data: URLs,
+ *   judged on the parsed DOM (escaped text that only looks like markup is text);
  * - internal links and attachments: every same-site href/src resolves to a file in the output.
  */
+import { JSDOM } from 'jsdom';
 import { findPersonalData, lineFinder, PERSONAL_DATA_LABELS, positionOf, type PersonalDataKind } from './privacy.ts';
 
 export interface OutputProblem {
@@ -22,6 +24,8 @@ export interface OutputProblem {
 export interface PersonalDataProblem extends OutputProblem {
   kind: PersonalDataKind;
   masked: string;
+  /** The number's digits, to find the content it came from. Never printed (logs may be public). */
+  digits: string;
 }
 
 /**
@@ -51,6 +55,11 @@ export function personalDataInOutput(
       line: positionOf(text, hit.index).line,
       kind: hit.kind,
       masked: hit.masked,
+      digits: hit.text
+        .normalize('NFKC')
+        .replace(/[^0-9Xx]/g, '')
+        .toUpperCase()
+        .replace(/^86(?=1\d{10}$)/, ''),
       message: `生成的网站文件中有完整的${PERSONAL_DATA_LABELS[hit.kind]}`,
       fix: `在内容中改为 ${hit.masked}，并检查生成这个文件的数据（统计、附件、搜索索引）`,
     });
@@ -58,45 +67,79 @@ export function personalDataInOutput(
   return problems;
 }
 
-/** Strips <script> and <style> bodies (their text is code, not markup) keeping line breaks for line numbers. */
-function withoutCode(html: string): string {
-  return html.replace(
-    /(<(script|style)\b[^>]*>)([\s\S]*?)(<\/\2\s*>)/gi,
-    (_, open: string, _tag, body: string, close: string) => {
-      return open + body.replace(/[^\n]/g, ' ') + close;
-    },
-  );
+/**
+ * The DOM of a page, parsed the way a browser parses it (jsdom), with source lines. Pages are parsed only when
+ * their text could hold a problem (see needsDom): parsing all 13,000 pages of a large site would add minutes.
+ */
+function parsePage(html: string): { document: Document; lineOf: (node: Node) => number } {
+  const dom = new JSDOM(html, { includeNodeLocations: true });
+  return { document: dom.window.document, lineOf: (node) => dom.nodeLocation(node)?.startLine ?? 1 };
 }
 
-const EVENT_HANDLER = /<[a-z][^<>]*?\s(on[a-z]+)\s*=/gi;
-const SCRIPT_URL = /\s(href|src|action|formaction|data|poster|xlink:href)\s*=\s*["']?\s*(javascript|vbscript|data):/gi;
+/** Attributes whose value a browser loads or navigates to. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'poster', 'xlink:href', 'background']);
 
-/** Inline event handlers and script URLs in an HTML file: our templates never write them, content must not. */
-export function executableMarkup(file: string, html: string): OutputProblem[] {
-  const text = withoutCode(html);
-  const problems: OutputProblem[] = [];
-  for (const m of text.matchAll(EVENT_HANDLER)) {
-    problems.push({
-      file,
-      line: positionOf(text, m.index).line,
-      message: `页面中有内联事件属性 ${m[1] ?? ''}（可执行脚本）`,
-      fix: '检查模板或内容：不要在 HTML 中写 on… 属性，交互请写在独立的脚本文件中',
-    });
-  }
-  for (const m of text.matchAll(SCRIPT_URL)) {
-    // data: images are harmless and common (inline icons); only data: documents and scripts execute.
-    if (
-      m[2]?.toLowerCase() === 'data' &&
-      /^data:image\/(png|gif|jpe?g|webp)[;,]/i.test(text.slice(m.index + m[0].length - 5))
-    ) {
-      continue;
+/**
+ * Whether a page's raw text could contain an event handler, a script URL or an escaped look-alike, so that only
+ * those pages pay for a DOM parse. A superset by construction: a real attribute's name is always written out in
+ * the source, and a URL that starts with a safe prefix (/, #, http(s)://, mailto:, tel:, a plain relative name)
+ * cannot be a script URL; anything else (entities, whitespace, other schemes) is parsed and judged by the DOM.
+ */
+const SUSPECT =
+  /[\s"'/]on[a-z]+\s*=|(?:href|src|action|formaction|data|poster|background)\s*=\s*(?!""|''|["']?(?:https?:\/\/|\/(?!\/)|#|\?|mailto:|tel:|\.{1,2}\/|[a-z0-9_-]+(?:[/.?#"'>]|$)))/i;
+/** Escaped markup (a 普法 item quoting a scam link in a code span): the regex scan of links would misread it. */
+const ESCAPED_MARKUP = /&lt;|&quot;|&#/;
+
+function needsDom(html: string): boolean {
+  return SUSPECT.test(html) || ESCAPED_MARKUP.test(html);
+}
+
+/** The scheme of a URL attribute as a browser reads it (tabs and line breaks removed, leading spaces ignored). */
+function urlScheme(value: string): string | undefined {
+  const cleaned = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
+}
+
+export interface MarkupProblem extends OutputProblem {
+  /** The attribute value that runs script, to find the content it came from. */
+  value: string;
+}
+
+/**
+ * Inline event handlers and script URLs in an HTML file, judged on the parsed DOM: our templates never write
+ * them, and content must not. Text that only looks like markup (escaped in a code span, a title or an attribute)
+ * is text in the DOM and is not flagged.
+ */
+export function executableMarkup(file: string, html: string): MarkupProblem[] {
+  if (!SUSPECT.test(html)) return [];
+  const { document, lineOf } = parsePage(html);
+  const problems: MarkupProblem[] = [];
+  for (const element of document.querySelectorAll('*')) {
+    for (const { name, value } of element.attributes) {
+      const lower = name.toLowerCase();
+      if (lower.startsWith('on')) {
+        problems.push({
+          file,
+          line: lineOf(element),
+          value,
+          message: `页面中有内联事件属性 ${lower}（可执行脚本）`,
+          fix: '检查模板或内容：不要在 HTML 中写 on… 属性，交互请写在独立的脚本文件中',
+        });
+        continue;
+      }
+      if (!URL_ATTRIBUTES.has(lower)) continue;
+      const scheme = urlScheme(value);
+      if (scheme !== 'javascript' && scheme !== 'vbscript' && scheme !== 'data') continue;
+      // data: images are harmless and common (inline icons); only data: documents and scripts execute.
+      if (scheme === 'data' && /^\s*data:image\/(png|gif|jpe?g|webp)[;,]/i.test(value)) continue;
+      problems.push({
+        file,
+        line: lineOf(element),
+        value,
+        message: `页面中有 ${scheme}: 地址（${lower} 属性）`,
+        fix: '链接只能指向 http(s)、mailto、tel 或本站地址',
+      });
     }
-    problems.push({
-      file,
-      line: positionOf(text, m.index).line,
-      message: `页面中有 ${m[2] ?? ''}: 地址（${m[1] ?? ''} 属性）`,
-      fix: '链接只能指向 http(s)、mailto、tel 或本站地址',
-    });
   }
   return problems;
 }
@@ -129,15 +172,41 @@ export interface InternalLink {
 
 /** Every same-site href/src in an HTML file (links, images, scripts, styles, attachments). */
 export function internalLinks(file: string, html: string, siteOrigin?: string): InternalLink[] {
-  const text = withoutCode(html);
   const links: InternalLink[] = [];
-  const lineAt = lineFinder(text);
-  for (const m of text.matchAll(LINK_ATTRIBUTE)) {
-    const url = m[3] ?? m[4] ?? m[5] ?? '';
+  for (const { url, line } of linkAttributes(html)) {
     const target = internalTarget(url, file, siteOrigin);
-    if (target !== undefined) links.push({ url, target, line: lineAt(m.index) });
+    if (target !== undefined) links.push({ url, target, line });
   }
   return links;
+}
+
+/**
+ * Every href/src value with its line. Pages with escaped markup are read through the DOM, so a link quoted as
+ * text (`&lt;a href=&quot;…&quot;&gt;`) is not taken for one; the others (almost all) by a fast scan.
+ */
+function linkAttributes(html: string): { url: string; line: number }[] {
+  if (needsDom(html)) {
+    const { document, lineOf } = parsePage(html);
+    const found: { url: string; line: number }[] = [];
+    for (const element of document.querySelectorAll('[href], [src]')) {
+      for (const name of ['href', 'src']) {
+        const url = element.getAttribute(name);
+        if (url !== null) found.push({ url, line: lineOf(element) });
+      }
+    }
+    return found;
+  }
+  const text = withoutScripts(html);
+  const lineAt = lineFinder(text);
+  return [...text.matchAll(LINK_ATTRIBUTE)].map((m) => ({ url: m[3] ?? m[4] ?? m[5] ?? '', line: lineAt(m.index) }));
+}
+
+/** Blanks <script> and <style> bodies (their text is code, not markup), keeping line breaks for line numbers. */
+function withoutScripts(html: string): string {
+  return html.replace(
+    /(<(script|style)\b[^>]*>)([\s\S]*?)(<\/\2\s*>)/gi,
+    (_, open: string, _tag, body: string, close: string) => open + body.replace(/[^\n]/g, ' ') + close,
+  );
 }
 
 /**
@@ -178,8 +247,8 @@ export function formatOutputProblem(problem: OutputProblem): string {
 /** Distinct http(s) links to other sites in an HTML file (for the nightly external link check). */
 export function externalLinks(html: string, siteOrigin?: string): string[] {
   const links = new Set<string>();
-  for (const m of withoutCode(html).matchAll(LINK_ATTRIBUTE)) {
-    const url = (m[3] ?? m[4] ?? m[5] ?? '').trim().replace(/&amp;/g, '&');
+  for (const { url: raw } of linkAttributes(html)) {
+    const url = raw.trim().replace(/&amp;/g, '&');
     if (!/^https?:\/\//i.test(url)) continue;
     if (siteOrigin !== undefined && url.startsWith(siteOrigin)) continue;
     links.add(url.replace(/#.*$/, ''));
