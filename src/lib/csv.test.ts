@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv, toCsv } from './csv.ts';
+import { csvCell, CsvSyntaxError, parseCsv, toCsv } from './csv.ts';
 
 describe('CSV for Excel and spreadsheets', () => {
   it('writes a BOM, CRLF and quotes only where needed, and reads its own output back', () => {
@@ -30,5 +30,23 @@ describe('CSV for Excel and spreadsheets', () => {
     expect(() => parseCsv('a,b\n1,"open\n2,3\n')).toThrow(
       new CsvSyntaxError(2, '引号没有配对（以 " 开始的内容没有以 " 结束）'),
     );
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula, and leaves plain numbers as numbers', () => {
+    const row = ['=HYPERLINK("http://x.invalid","点此")', '+1+1', "-1+cmd|' /C calc'!A0", '@SUM(A1)', '\t=1', '\r=1'];
+    expect(row.map(csvCell)).toEqual([
+      '\'=HYPERLINK("http://x.invalid","点此")',
+      "'+1+1",
+      "'-1+cmd|' /C calc'!A0",
+      "'@SUM(A1)",
+      "'\t=1",
+      "'\r=1",
+    ]);
+    // Negative and signed numbers (a change in a count, a negative balance) stay numbers, as numbers or as text.
+    expect([-12, -0.5, '-12', '+3.5', '-3.25', 0].map(csvCell)).toEqual(['-12', '-0.5', '-12', '+3.5', '-3.25', '0']);
+    // The prefix is part of the cell: quoted where needed, and read back as written.
+    const csv = toCsv(['决定'], [['=1+1,2'], [-7]]);
+    expect(csv).toBe('\uFEFF决定\r\n"\'=1+1,2"\r\n-7\r\n');
+    expect(parseCsv(csv).map((r) => r.cells)).toEqual([['决定'], ["'=1+1,2"], ['-7']]);
   });
 });

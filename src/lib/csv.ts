@@ -1,15 +1,32 @@
 /**
  * CSV as Excel and journalists' tools expect it (RFC 4180): comma-separated, CRLF line ends, fields quoted when
  * they contain a comma, quote or line break, and a UTF-8 byte-order mark so Excel on Chinese Windows opens the
- * file as UTF-8 instead of GBK. Reading accepts the same, plus LF line ends and a missing BOM.
+ * file as UTF-8 instead of GBK. Cells that a spreadsheet would run as a formula get a leading ' (csvCell).
+ * Reading accepts the same, plus LF line ends and a missing BOM.
  */
 export const BOM = '\uFEFF';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-function quote(value: CsvValue): string {
+/** Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (or a DDE command). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number, which a spreadsheet reads as a number and never as a formula: -12, +3.5, -0.25. */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * A cell as written to the file. Text starting with = + - @, a tab or a carriage return is prefixed with ' so a
+ * spreadsheet shows it as text instead of running it (CSV formula injection: `=HYPERLINK(…)`,
+ * `-1+cmd|' /C calc'!A0`). Plain numbers are left alone, negative ones included, so journalists get numbers they
+ * can sum (docs/open-data.md).
+ */
+export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+function quote(value: CsvValue): string {
+  const text = csvCell(value);
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
