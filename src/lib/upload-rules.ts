@@ -24,8 +24,11 @@ export interface UploadStat {
   size: number;
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** A size as clerks read it: 20 MB, 23.5 MB, 2.0 GB. */
+function readableSize(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  if (mb >= 1024) return `${(mb / 1024).toFixed(1)} GB`;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
 /**
@@ -49,7 +52,7 @@ export function uploadProblem(file: string, stat: UploadStat): ContentError | un
   }
   if (stat.size > MAX_UPLOAD_BYTES) {
     return error(
-      `文件有 ${megabytes(stat.size)}，超过附件上限 ${megabytes(MAX_UPLOAD_BYTES)}`,
+      `文件有 ${readableSize(stat.size)}，超过附件上限 ${readableSize(MAX_UPLOAD_BYTES)}`,
       '压缩或拆分后重新上传（扫描件可降低分辨率，表格可按月拆分）',
     );
   }
