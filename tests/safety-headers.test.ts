@@ -7,7 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HTTP_HEADERS, parseHeadersFile, renderHeadersFile } from '../src/lib/security-headers.ts';
+import {
+  headersForPath,
+  HTTP_HEADERS,
+  parseHeadersFile,
+  renderHeadersFile,
+  UPLOADS_HEADERS,
+} from '../src/lib/security-headers.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
 import { demoInBrowser } from './support/demo-browser.ts';
 
@@ -24,6 +30,20 @@ describe('deployment header snippets', () => {
       expect(nginx, name).toContain(`add_header ${name} "${value}" always;`);
     }
     expect(HTTP_HEADERS['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('give pages a header script-src and uploads a policy that allows nothing, in _headers and nginx', () => {
+    expect(HTTP_HEADERS['Content-Security-Policy']).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+    const rules = parseHeadersFile(headersFile);
+    expect(headersForPath(rules, '/uploads/2026-10-taoyuan-caiwu.csv')['Content-Security-Policy']).toBe(
+      "default-src 'none'; sandbox; frame-ancestors 'none'",
+    );
+    expect(headersForPath(rules, '/notices/')['Content-Security-Policy']).toBe(HTTP_HEADERS['Content-Security-Policy']);
+    const nginx = readFileSync('deploy/nginx.conf', 'utf8');
+    const uploads = /location \/uploads\/ \{([\s\S]*?)\n {4}\}/.exec(nginx)?.[1] ?? '';
+    for (const [name, value] of Object.entries(UPLOADS_HEADERS)) {
+      expect(uploads, name).toContain(`add_header ${name} "${value}" always;`);
+    }
   });
 });
 
@@ -42,7 +62,9 @@ function templatePages(root: string): string[] {
   return [...byTemplate.values()];
 }
 
-const demo = demoInBrowser(parseHeadersFile(headersFile)['/*'] ?? {});
+// Served as a static host applies deploy/_headers: per path, /uploads/ and /admin/ with their own blocks.
+const headerRules = parseHeadersFile(headersFile);
+const demo = demoInBrowser((pathname) => headersForPath(headerRules, pathname));
 
 async function violationsOn(url: string, act?: (page: Page) => Promise<void>): Promise<string[]> {
   const page = await demo.browser.newPage();
