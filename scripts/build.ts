@@ -24,6 +24,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import path from 'node:path';
 import { buildClock, clockEnv, type BuildClock } from '../src/lib/build-clock.ts';
 import { buildReport, reportFileFor } from '../src/lib/build-report.ts';
+import { leftoverActions, previousName, stagingName } from '../src/lib/build-staging.ts';
 import { contentDir } from '../src/lib/content-files.ts';
 import { siteUrl } from '../src/lib/site-url.ts';
 import pagefind from '../src/integrations/pagefind.ts';
@@ -41,7 +42,7 @@ const outDir = path.resolve(process.env.OUT_DIR ?? 'dist');
 const parent = path.dirname(outDir);
 const base = path.basename(outDir);
 const reportFile = reportFileFor(outDir);
-const staging = path.join(parent, `.${base}.building-${process.pid}`);
+const staging = path.join(parent, stagingName(base, process.pid));
 
 /** Whether a process with this id is still running (a concurrent build must keep its folder). */
 function running(pid: number): boolean {
@@ -53,15 +54,11 @@ function running(pid: number): boolean {
   }
 }
 
-// Leftovers of runs that were killed before they could clean up. A half-built folder was never served: remove it.
-// A previous site moved aside by a run killed in the middle of the swap is put back if nothing replaced it.
+// Leftovers of runs that were killed before they could clean up (src/lib/build-staging.ts).
 mkdirSync(parent, { recursive: true });
-for (const name of readdirSync(parent).sort()) {
-  const m = /^\.(.+)\.(building|old)-(\d+)$/.exec(name);
-  if (m === null || m[1] !== base || running(Number(m[3]))) continue;
-  const leftover = path.join(parent, name);
-  if (m[2] === 'old' && !existsSync(outDir)) renameSync(leftover, outDir);
-  else rmSync(leftover, { recursive: true, force: true });
+for (const { name, action } of leftoverActions(readdirSync(parent), base, existsSync(outDir), running)) {
+  if (action === 'restore') renameSync(path.join(parent, name), outDir);
+  else rmSync(path.join(parent, name), { recursive: true, force: true });
 }
 rmSync(staging, { recursive: true, force: true });
 rmSync(reportFile, { force: true });
@@ -125,7 +122,7 @@ if (!existsSync(path.join(staging, 'index.html')) || !existsSync(path.join(stagi
 
 // Every step passed: swap the new site in. Two renames in the same folder (no copy); between them, for an
 // instant, the output path does not exist, but it never holds a mix of old and new files.
-const old = path.join(parent, `.${base}.old-${process.pid}`);
+const old = path.join(parent, previousName(base, process.pid));
 if (existsSync(outDir)) {
   if (!statSync(outDir).isDirectory()) fail('swap', `${outDir} 不是文件夹`);
   renameSync(outDir, old);
