@@ -20,6 +20,8 @@ const outDir = path.join(OUTPUT_ROOT, 'safety-output');
 const reportFile = `${outDir}.build-report.json`;
 const GOOD = 'tests/fixtures/output-gate';
 const BROKEN = 'tests/fixtures/output-gate-broken';
+/** A mobile written 138.1234.5678 in a notice body: found in the search index, reported at the body line. */
+const LEAK = 'tests/fixtures/output-gate-leak';
 
 /** sha256 of every file under `dir`, by relative path: "byte for byte" made checkable. */
 function hashes(dir: string): Record<string, string> {
@@ -72,6 +74,8 @@ let goodHashes: Record<string, string>;
 let killedOutput: string;
 let leftoversAfterKill: string[];
 let broken: BuildResult;
+let brokenReport: string;
+let leak: BuildResult;
 
 beforeAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
@@ -86,7 +90,9 @@ beforeAll(async () => {
   killedOutput = await killMidRender(BROKEN);
   leftoversAfterKill = leftovers();
   broken = await runBuild({ contentDir: BROKEN, outDir, today: '2026-11-24' });
-}, 400_000);
+  brokenReport = readFileSync(reportFile, 'utf8');
+  leak = await runBuild({ contentDir: LEAK, outDir, today: '2026-11-24' });
+}, 500_000);
 
 describe('post-build checks judge the DOM, not the text', () => {
   it('build the 普法 item with scam-link code spans and an HTML-looking title clean', () => {
@@ -106,10 +112,19 @@ describe('post-build checks judge the DOM, not the text', () => {
     );
     expect(broken.output).toContain('网站检查未通过：1 个失效链接或缺失附件。');
   });
+
+  it('report personal data found only in the search index at the content file and body line', () => {
+    expect(leak.code).toBe(1);
+    // Whichever step finds it (the content scan, or the output scan in the Pagefind index), the problem is
+    // reported at the notice's body line, never at a generated file.
+    expect(leak.output).toContain(`${LEAK}/notices/2026-11-20-caiwu-10yue.md:21 body（正文）`);
+    expect(leak.output).toContain('138****5678');
+    expect(leak.output).not.toMatch(/\] error pagefind\//);
+  });
 });
 
 describe('atomic output', () => {
-  it('a build killed mid-render and a failing build leave the previous output byte for byte intact', () => {
+  it('a build killed mid-render and failing builds leave the previous output byte for byte intact', () => {
     expect(killedOutput).toContain('├─ ');
     expect(Object.keys(goodHashes).length).toBeGreaterThan(100);
     expect(hashes(outDir)).toEqual(goodHashes);
@@ -123,15 +138,26 @@ describe('atomic output', () => {
   });
 
   it('the failing run writes its report with the real problem counts beside the output, not inside it', () => {
-    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Record<string, unknown>;
-    expect(report).toMatchObject({
+    const failed = JSON.parse(brokenReport) as Record<string, unknown>;
+    expect(failed).toMatchObject({
       ok: false,
       failedStep: 'checks',
       today: '2026-11-24',
       checks: { problems: 1 },
       problems: { content: 0, personalData: 0, executableMarkup: 0, brokenLinks: 1 },
     });
-    expect(String((report.errors as string[])[0])).toContain('notices/2026-11-21-ludeng-hetong.md:12');
+    expect(String((failed.errors as string[])[0])).toContain('notices/2026-11-21-ludeng-hetong.md:12');
+    // The next failing run (the leak) replaced it with its own problems, whichever step found them.
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+      ok: boolean;
+      problems: Record<string, number>;
+      errors: string[];
+    };
+    expect(report).toMatchObject({ ok: false, today: '2026-11-24' });
+    expect((report.problems.content ?? 0) + (report.problems.personalData ?? 0)).toBe(1);
+    expect(report.errors[0]).toContain('notices/2026-11-20-caiwu-10yue.md:21 body（正文）');
+    expect(JSON.stringify(report)).not.toContain('13812345678');
+    expect(JSON.stringify(report)).not.toContain('138.1234.5678');
     // The served build-info.json is still the passing run's.
     const info = JSON.parse(readFileSync(path.join(outDir, 'build-info.json'), 'utf8')) as Record<string, unknown>;
     expect(info).toMatchObject({ ok: true, builtAt: '2026-11-23T16:10:00.000Z', checks: { problems: 0 } });

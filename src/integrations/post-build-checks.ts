@@ -41,6 +41,7 @@ import {
   locateInContent,
   type ContentLocation,
 } from '../lib/output-origin.ts';
+import { PERSONAL_DATA_LABELS } from '../lib/privacy.ts';
 import { isPublic } from '../lib/publishing.ts';
 import { parseContent } from '../lib/validate-content.ts';
 
@@ -116,9 +117,12 @@ function tracePersonalData(
     else if (!group.files.includes(hit.file)) group.files.push(hit.file);
   }
   return [...groups.values()].map(({ hit, files, location }) => {
-    const where = `（出现在生成的 ${outputFilesText(files)}）`;
     if (location === undefined) return { kind: 'personalData', text: formatOutputProblem(hit) };
-    const error: ContentError = { ...location, message: `${hit.message}${where}`, fix: hit.fix };
+    const error: ContentError = {
+      ...location,
+      message: `有完整的${PERSONAL_DATA_LABELS[hit.kind]}，发布后出现在 ${outputFilesText(files)}`,
+      fix: `改为 ${hit.masked}`,
+    };
     return { kind: 'personalData', text: formatError(error) };
   });
 }
