@@ -3,81 +3,18 @@
  * charts or the (decompressed) search index — and a scheduled item appears on its publish day in China, even
  * when the build runs on a UTC machine the evening before. Also: the build writes build-info.json.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readOutputText } from '../src/integrations/post-build-checks.ts';
-import { buildSite, OUTPUT_ROOT } from './support/build.ts';
+import { sharedBuild } from './support/build.ts';
+import { BEFORE_PUBLISH_DAY, HIDDEN_ITEMS, ON_PUBLISH_DAY } from './support/scenarios.ts';
 
 /** Unique words and ids of the hidden items: none may appear anywhere in the output while they are hidden. */
 const SCHEDULED = { id: '2026-12-03-qx7-weilai', word: '翠微定时公告甲' };
 const DRAFT_NOTICE = { id: '2026-11-21-qx7-caogao', word: '青岚草稿公告乙' };
 const DRAFT_LEGAL = { id: 'qx7-caogao-pufa', word: '紫陌草稿普法丙' };
 const DRAFT_MEETING = { id: '2026-11-02-qx7-caogao', word: '玄霜草稿会议丁' };
-
-function writeHiddenItems(dir: string) {
-  const notice = (id: string, title: string, published: string, body: string, draft: boolean) =>
-    writeFileSync(
-      path.join(dir, 'notices', `${id}.md`),
-      `---
-title: ${title}
-category: other
-place: dongcun
-published: ${published}
-period:
-  start: ${published}
-  end: 2026-12-20
-summary: ${title}摘要
-keywords: [${title}]
-contact:
-  name: 李会计
-  phone: 0999-86660002
-draft: ${draft}
----
-
-${body}
-`,
-    );
-  notice(SCHEDULED.id, `${SCHEDULED.word}通知`, '2026-12-03', `定时发布的${SCHEDULED.word}正文。`, false);
-  notice(DRAFT_NOTICE.id, `${DRAFT_NOTICE.word}通知`, '2026-11-21', `尚未定稿的${DRAFT_NOTICE.word}正文。`, true);
-  writeFileSync(
-    path.join(dir, 'legal', `${DRAFT_LEGAL.id}.md`),
-    `---
-title: ${DRAFT_LEGAL.word}标题
-type: article
-topic: family
-published: 2026-11-01
-keywords: [${DRAFT_LEGAL.word}]
-draft: true
----
-
-${DRAFT_LEGAL.word}的正文。
-`,
-  );
-  writeFileSync(
-    path.join(dir, 'meetings', `${DRAFT_MEETING.id}.md`),
-    `---
-title: ${DRAFT_MEETING.word}会议
-body: two-committees
-step: consult
-date: 2026-11-02
-place: dongcun
-draft: true
-attendance:
-  expected: 5
-  present: 5
-agenda:
-  - ${DRAFT_MEETING.word}议题
-decisions:
-  - title: ${DRAFT_MEETING.word}决定
-    stage: consult
----
-
-${DRAFT_MEETING.word}的记录。
-`,
-  );
-}
 
 /** Every output file's text (Pagefind files decompressed) that mentions one of `needles`, with the needle. */
 function traces(outDir: string, needles: string[]): string[] {
@@ -92,22 +29,19 @@ function traces(outDir: string, needles: string[]): string[] {
   return found;
 }
 
-let contentDir: string;
-const beforeDir = path.join(OUTPUT_ROOT, 'safety-no-trace-before');
-const onDayDir = path.join(OUTPUT_ROOT, 'safety-no-trace-onday');
+let beforeDir: string;
+let onDayDir: string;
 
 beforeAll(async () => {
-  contentDir = mkdtempSync(path.join(os.tmpdir(), 'gkl-no-trace-'));
-  cpSync('tests/fixtures/valid-minimal', contentDir, { recursive: true });
-  writeHiddenItems(contentDir);
-  await buildSite({ contentDir, outDir: beforeDir, today: '2026-11-24' });
-  // 16:30 UTC on 2 December is 00:30 on 3 December in China: the scheduled notice's publish day.
-  await buildSite({ contentDir, outDir: onDayDir, today: '2026-12-02T16:30:00Z' });
+  // The scenario's content is tests/fixtures/sites/hidden-items (the items above); tests/search-leak.test.ts
+  // reads the same two builds (made once, by whichever file asks first).
+  const [before, after] = await Promise.all([
+    sharedBuild({ content: HIDDEN_ITEMS, today: BEFORE_PUBLISH_DAY }),
+    sharedBuild({ content: HIDDEN_ITEMS, today: ON_PUBLISH_DAY }),
+  ]);
+  beforeDir = before.outDir;
+  onDayDir = after.outDir;
 }, 300_000);
-
-afterAll(() => {
-  rmSync(contentDir, { recursive: true, force: true });
-});
 
 const hidden = [SCHEDULED, DRAFT_NOTICE, DRAFT_LEGAL, DRAFT_MEETING].flatMap((item) => [item.word, item.id]);
 
