@@ -71,11 +71,11 @@ export interface SharedBuild {
   output: string;
 }
 
-/** Digest of every file (path and bytes) of the layered content folders, the build day and the environment. */
-function sharedKey(options: SharedBuildOptions): string {
+/** Digest of every file (relative path and bytes) of the content layers in order, the build day and the environment. */
+export function sharedKey(options: SharedBuildOptions): string {
   const hash = createHash('sha256');
   for (const dir of options.content) {
-    hash.update(`dir\0${dir}\0`);
+    hash.update('layer\0'); // where a layer lives does not matter, only its files and their order
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .map((f) => f.split(path.sep).join('/'))
       .sort();
