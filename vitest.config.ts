@@ -1,15 +1,38 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects, chosen by where a test file lives (no list to keep up to date):
+ * - `unit`: tests beside the code they test (`src/`, `cms/`, `scripts/`, and `tests/support/` for the test
+ *   helpers' own pure logic). No build, no browser: seconds (`npm run test:unit`).
+ * - `site`: everything else under `tests/`: builds, the built demo, real Chromium, decap-server
+ *   (`npm run test:site`). Only this project's global setup builds the demo, once per run.
+ * `npm test` runs both; the summary reporter prints one closing "N passed, N failed" line for the whole run.
+ */
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'cms/**/*.test.ts', 'scripts/**/*.test.ts'],
-    // Unit tests are fast; browser and build tests share one built demo (see tests/support/global-setup.ts).
     testTimeout: 60_000,
     hookTimeout: 240_000,
-    globalSetup: ['tests/support/global-setup.ts'],
-    // Two cores: builds and Chromium in parallel files would starve each other.
+    // Two cores: more workers would make builds and Chromium starve each other.
     fileParallelism: true,
     maxWorkers: 2,
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'cms/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/support/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/support/**', 'tests/.output/**', '**/node_modules/**'],
+          globalSetup: ['tests/support/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

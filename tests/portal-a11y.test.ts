@@ -1,43 +1,118 @@
 /**
  * Accessibility of the built demo in a real Chromium: axe-core (WCAG 2.0/2.1/2.2 A and AA rules) reports no
- * violations on the pages of the sitemap, and the 大字高对比 mode is remembered across pages and does not break
- * the layout on a 360 px phone at 200% text.
+ * violations on one page of every route file of src/pages (every template, the notice print copy and the 404 page
+ * included, chosen by tests/support/route-pages.ts), on the same pages in the 大字高对比 mode, and on the print
+ * copy as printed; the 大字高对比 mode is remembered across pages and does not break the layout on a 360 px phone
+ * at 200% text. Every page of the sitemap is swept by `npm run bench -- a11y` (scripts/bench/a11y.bench.ts).
  */
-import AxeBuilder from '@axe-core/playwright';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TEXT_MODE_CLASS, TEXT_MODE_KEY } from '../src/lib/text-mode.ts';
+import { axeViolations } from './support/axe.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
 import { demoInBrowser } from './support/demo-browser.ts';
+import { pagePerRoute } from './support/route-pages.ts';
 import { sitemapPaths } from './support/sitemap.ts';
+
+const ROUTES_DIR = 'src/pages';
+/** Route files whose pages are not ours to check, and why. A new route file is checked unless listed here. */
+const NOT_CHECKED: Record<string, string> = {
+  'admin/index.astro': "Decap CMS's own interface (a third-party app); tests/cms.test.ts drives it",
+};
+
+/** Route files whose layout has no 大字高对比 mode, and why. */
+const NO_TEXT_MODE: Record<string, string> = {
+  'notices/[id]/print/index.astro': 'the print copy is large type already and runs no JavaScript (layouts/Print.astro)',
+};
 
 const demo = demoInBrowser();
 let paths: string[];
+let routeFiles: string[];
+let templates: Map<string, string>;
+let missing: string[];
 
 beforeAll(() => {
   paths = sitemapPaths(DEMO_OUT_DIR);
+  routeFiles = readdirSync(ROUTES_DIR, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => /\.(astro|ts|js|md)$/.test(f))
+    .sort();
+  const built = readdirSync(DEMO_OUT_DIR, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => f.endsWith('.html'));
+  ({ pages: templates, missing } = pagePerRoute(
+    routeFiles.filter((f) => !(f in NOT_CHECKED)),
+    built,
+  ));
 });
 
-/** Every page of the sitemap, plus pages residents reach that the sitemap leaves out. */
-function pagesToCheck(all: string[]): string[] {
-  const printCopy = all.find((p) => /^\/notices\/\d{4}-\d{2}-\d{2}-[^/]+\/$/.test(p));
-  // Print copies are not in the sitemap (their canonical is the notice page) but residents open them too.
-  return [...new Set([...all, ...(printCopy ? [`${printCopy}print/`] : []), '/404/'])];
+/** The template pages, labelled by route file, in route-file order. */
+function templatePages(): [string, string][] {
+  return [...templates].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
-  // Every URL, not a sample: ~0.5 s a page, a few minutes for the demo; the suite stays well under its budget.
-  it('finds no violations on any page of the sitemap', { timeout: 600_000 }, async () => {
+  it('has a page to check in the built demo for every page route of src/pages', () => {
+    expect(missing, 'route files without a built page in the demo: add demo content that uses them').toEqual([]);
+    expect(
+      Object.keys(NOT_CHECKED).filter((f) => !routeFiles.includes(f)),
+      'NOT_CHECKED names route files that no longer exist',
+    ).toEqual([]);
+    // The pages residents rely on most are among them (guards the route-to-page matching itself).
+    expect(templates.get('index.astro')).toBe('/');
+    expect(templates.get('404.astro')).toBe('/404.html');
+    expect(templates.get('notices/[id]/print/index.astro')).toMatch(/^\/notices\/\d{4}-\d{2}-\d{2}-[^/]+\/print\/$/);
+    expect(templates.get('notices/[...page].astro')).toBe('/notices/');
+    expect(templates.size).toBeGreaterThanOrEqual(20);
+  });
+
+  it('finds no violations on one page of every route file', { timeout: 300_000 }, async () => {
+    // axe needs a page of a context the test opened itself (it opens a helper page beside it).
     const context = await demo.browser.newContext();
     const page = await context.newPage();
     const failures: string[] = [];
-    for (const pathname of pagesToCheck(paths)) {
-      await page.goto(`${demo.url}${pathname}`);
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      for (const v of result.violations) {
-        failures.push(`${pathname}: ${v.id} (${v.nodes.length}×) ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
-      }
+    for (const [file, pathname] of templatePages()) {
+      failures.push(...(await axeViolations(page, `${demo.url}${pathname}`, `${pathname} (${file})`)));
     }
+    await context.close();
+    expect(failures).toEqual([]);
+  });
+
+  it('finds no violations on the same pages in the 大字高对比 mode', { timeout: 300_000 }, async () => {
+    const context = await demo.browser.newContext();
+    await context.addInitScript(
+      ([key]) => {
+        try {
+          localStorage.setItem(key as string, 'large');
+        } catch {
+          // about:blank, where every page starts, has no storage of its own.
+        }
+      },
+      [TEXT_MODE_KEY],
+    );
+    const page = await context.newPage();
+    const failures: string[] = [];
+    const notLarge: string[] = [];
+    for (const [file, pathname] of templatePages().filter(([f]) => !(f in NO_TEXT_MODE))) {
+      failures.push(...(await axeViolations(page, `${demo.url}${pathname}`, `${pathname} (${file}, 大字)`)));
+      const large = await page.evaluate((c) => document.documentElement.classList.contains(c), TEXT_MODE_CLASS);
+      if (!large) notLarge.push(pathname);
+    }
+    await context.close();
+    expect(notLarge, 'pages that did not switch to the large-text mode').toEqual([]);
+    expect(failures).toEqual([]);
+  });
+
+  it('finds no violations on the print copy of a notice as printed', async () => {
+    const printCopy = templates.get('notices/[id]/print/index.astro') as string;
+    const context = await demo.browser.newContext();
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    const failures = [
+      ...(await axeViolations(page, `${demo.url}${printCopy}`, `${printCopy} (print)`)),
+      ...(await axeViolations(page, `${demo.url}${printCopy.replace(/print\/$/, '')}`, `${printCopy} (notice, print)`)),
+    ];
     await context.close();
     expect(failures).toEqual([]);
   });

@@ -4,19 +4,17 @@
  * any decompressed index file. Building again after the publish day shows the same checks do find the
  * scheduled notice, so the test would notice a leak.
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
-import { buildSite, OUTPUT_ROOT } from './support/build.ts';
+import { sharedBuild } from './support/build.ts';
 import { indexFilesContaining, plainText, readIndexFiles, searchInBrowser } from './support/pagefind.ts';
+import { BEFORE_PUBLISH_DAY, HIDDEN_ITEMS, ON_PUBLISH_DAY } from './support/scenarios.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
-const WORK = path.join(OUTPUT_ROOT, 'search-leak');
-const CONTENT = path.join(WORK, 'content');
-const BEFORE = path.join(WORK, 'site-before'); // built 2026-11-24: the scheduled notice is not due yet
-const AFTER = path.join(WORK, 'site-after'); // built 2026-12-02: it is
+// The scenario tests/fixtures/sites/hidden-items, built once per run and read by tests/safety-no-trace.test.ts too.
+let BEFORE: string; // built 2026-11-24: the scheduled notice (2026-12-03) is not due yet
+let AFTER: string; // built 2026-12-02 16:30 UTC, 3 December in China: it is
 
 /**
  * Phrases that exist only in the scheduled notice (title and body) and in the draft. Pagefind splits Chinese into
@@ -35,24 +33,6 @@ async function resultsContaining(page: Page, phrase: string) {
   return results.filter((r) => plainText(`${r.title} ${r.excerpt}`).includes(phrase)).map((r) => r.url);
 }
 
-function notice(fields: { title: string; published: string; body: string; draft?: boolean }): string {
-  return `---
-title: ${fields.title}
-category: other
-place: dongcun
-published: ${fields.published}
-period:
-  start: ${fields.published}
-  end: 2026-12-31
-contact:
-  name: 李会计
-  phone: 0999-86660002
-${fields.draft ? 'draft: true\n' : ''}---
-
-${fields.body}
-`;
-}
-
 let browser: Browser;
 const servers: StaticServer[] = [];
 
@@ -65,30 +45,15 @@ async function openSite(siteDir: string): Promise<Page> {
 }
 
 beforeAll(async () => {
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
-  cpSync('tests/fixtures/valid-minimal', CONTENT, { recursive: true });
-  writeFileSync(
-    path.join(CONTENT, 'notices/2026-12-01-dingshi-ceshi.md'),
-    notice({
-      title: `${SCHEDULED_TITLE_WORD}公告`,
-      published: '2026-12-01',
-      body: `本公告定于十二月发布，${SCHEDULED_BODY_WORD}，${SCHEDULED_TOKEN}。`,
-    }),
-  );
-  writeFileSync(
-    path.join(CONTENT, 'notices/2026-11-10-caogao-ceshi.md'),
-    notice({
-      title: `${DRAFT_WORDS[0]}通知`,
-      published: '2026-11-10',
-      body: `这是一份草稿，${DRAFT_WORDS[1]}，${DRAFT_TOKEN}。`,
-      draft: true,
-    }),
-  );
-  await buildSite({ contentDir: CONTENT, outDir: BEFORE, today: '2026-11-24' });
-  await buildSite({ contentDir: CONTENT, outDir: AFTER, today: '2026-12-02' });
+  // Both builds at once: the other file that reads them waits for these instead of building them again.
+  const [before, after] = await Promise.all([
+    sharedBuild({ ...HIDDEN_ITEMS, today: BEFORE_PUBLISH_DAY }),
+    sharedBuild({ ...HIDDEN_ITEMS, today: ON_PUBLISH_DAY }),
+  ]);
+  BEFORE = before.outDir;
+  AFTER = after.outDir;
   browser = await launchBrowser();
-}, 240_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -126,11 +91,11 @@ describe('unpublished items and the search index', () => {
     const page = await openSite(AFTER);
     for (const word of [SCHEDULED_TITLE_WORD, SCHEDULED_BODY_WORD]) {
       const { results } = await searchInBrowser(page, word);
-      expect(results.map((r) => r.url).slice(0, 3), word).toContain('/notices/2026-12-01-dingshi-ceshi/');
+      expect(results.map((r) => r.url).slice(0, 3), word).toContain('/notices/2026-12-03-qx7-weilai/');
       expect(indexFilesContaining(AFTER, word), word).not.toEqual([]);
     }
     expect((await searchInBrowser(page, SCHEDULED_TOKEN)).results.map((r) => r.url)).toEqual([
-      '/notices/2026-12-01-dingshi-ceshi/',
+      '/notices/2026-12-03-qx7-weilai/',
     ]);
     await page.close();
   });

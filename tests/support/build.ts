@@ -2,7 +2,9 @@
  * Runs the real build (`scripts/build.ts`, what `npm run build` runs) into a folder of its own, so tests never touch
  * `dist/` and can build several content directories side by side.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The demo content is evaluated on this day in tests, so 公示期 states do not drift with the calendar. */
@@ -50,4 +52,135 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   const result = await runBuild(options);
   if (result.code !== 0) throw new Error(`build of ${options.contentDir} failed:\n${result.output}`);
   return result.output;
+}
+
+/** Where shared scenario builds live; the site project's global setup empties it at the start of each run. */
+export const SHARED_ROOT = path.join(OUTPUT_ROOT, 'shared');
+
+export interface SharedBuildOptions {
+  /** Content folders copied in this order into one content folder (a base fixture, then a scenario's files). */
+  content: readonly string[];
+  /**
+   * When given, the content folder is a git repository with one commit per layer, with these subjects (one per
+   * layer, same order), as in production, where the build reads each page's change history from git.
+   */
+  commits?: readonly string[];
+  today: string;
+  env?: Record<string, string>;
+}
+
+export interface SharedBuild {
+  /** The content folder that was built (do not change it: other test files read the same build). */
+  contentDir: string;
+  outDir: string;
+  output: string;
+}
+
+/** Digest of every file (relative path and bytes) of the content layers in order, the build day and the environment. */
+export function sharedKey(options: SharedBuildOptions): string {
+  const hash = createHash('sha256');
+  for (const dir of options.content) {
+    hash.update('layer\0'); // where a layer lives does not matter, only its files and their order
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((f) => f.split(path.sep).join('/'))
+      .sort();
+    for (const file of files) {
+      const full = path.join(dir, file);
+      if (!statSync(full).isFile()) continue;
+      hash.update(`file\0${file}\0`).update(readFileSync(full)).update('\0');
+    }
+  }
+  hash.update(`commits\0${JSON.stringify(options.commits ?? null)}\0`);
+  hash.update(`today\0${options.today}\0env\0${JSON.stringify(Object.entries(options.env ?? {}).sort())}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The process id written into a lock folder, undefined while it is being written or once the lock is gone. */
+function lockOwner(lock: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+    return pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function lockAgeMs(lock: string): number {
+  try {
+    return Date.now() - statSync(lock).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Commit everything in `dir` as one commit with `subject` (a new repository for the first layer). */
+function commitLayer(dir: string, subject: string, first: boolean): void {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=村务编辑', '-c', 'user.email=editor@example.org', ...args], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
+  if (first) git('init', '-q');
+  git('add', '.');
+  git('commit', '-q', '-m', subject);
+}
+
+/**
+ * Build a scenario once per test run, whichever test files ask for it: the same content on the same day is built
+ * by the first file that needs it while the others (in parallel workers) wait for that build instead of repeating
+ * it. Keyed by the content's files, the day and the environment, so a test that changes any of them gets a build
+ * of its own. Throws with the build's output if it fails. Read-only for callers: never write into the result.
+ */
+export async function sharedBuild(options: SharedBuildOptions): Promise<SharedBuild> {
+  const dir = path.join(SHARED_ROOT, sharedKey(options));
+  const contentDir = path.join(dir, 'content');
+  const outDir = path.join(dir, 'site');
+  const done = path.join(dir, 'build.log');
+  const failed = path.join(dir, 'build-failed.log');
+  const lock = `${dir}.lock`;
+  mkdirSync(SHARED_ROOT, { recursive: true });
+  for (;;) {
+    if (existsSync(done)) return { contentDir, outDir, output: readFileSync(done, 'utf8') };
+    if (existsSync(failed))
+      throw new Error(`build of ${options.content.join(' + ')} failed:\n${readFileSync(failed, 'utf8')}`);
+    try {
+      mkdirSync(lock); // atomic: exactly one worker builds
+    } catch {
+      // Another worker is building it. One that died mid-build (a cancelled run) leaves its lock: take it over.
+      const owner = lockOwner(lock);
+      if (owner === undefined ? lockAgeMs(lock) > 30_000 : !alive(owner))
+        rmSync(lock, { recursive: true, force: true });
+      await sleep(250);
+      continue;
+    }
+    try {
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      rmSync(dir, { recursive: true, force: true });
+      for (const [index, layer] of options.content.entries()) {
+        cpSync(layer, contentDir, { recursive: true });
+        const subject = options.commits?.[index];
+        if (subject !== undefined) commitLayer(contentDir, subject, index === 0);
+      }
+      const result = await runBuild({
+        contentDir,
+        outDir,
+        today: options.today,
+        ...(options.env ? { env: options.env } : {}),
+      });
+      writeFileSync(result.code === 0 ? done : failed, result.output);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }

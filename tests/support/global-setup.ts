@@ -1,13 +1,18 @@
 /**
+ * Global setup of the `site` project only (vitest.config.ts): unit tests never wait for a build.
  * Builds the demo site once for all tests that need built output (pages, search index, browser tests), with
- * the build day fixed so notice states and scheduled items are deterministic. Skipped when a run selects only
- * unit tests (GONGKAILAN_SKIP_BUILD=1) or when a fresh build already exists (GONGKAILAN_REUSE_BUILD=1).
+ * the build day fixed so notice states and scheduled items are deterministic, and empties the shared scenario
+ * builds of the last run (tests/support/build.ts `sharedBuild`) so every run builds them from today's code.
+ * GONGKAILAN_SKIP_BUILD=1 skips the demo build (for site tests that need none); GONGKAILAN_REUSE_BUILD=1 keeps a
+ * demo and scenario builds already there (only when they are fresh: the code has not changed since).
  */
-import { existsSync } from 'node:fs';
-import { buildSite, DEMO_OUT_DIR, DEMO_TODAY } from './build.ts';
+import { existsSync, rmSync } from 'node:fs';
+import { buildSite, DEMO_OUT_DIR, DEMO_TODAY, SHARED_ROOT } from './build.ts';
 
 export default async function setup(): Promise<void> {
+  const reuse = process.env.GONGKAILAN_REUSE_BUILD === '1';
+  if (!reuse) rmSync(SHARED_ROOT, { recursive: true, force: true });
   if (process.env.GONGKAILAN_SKIP_BUILD === '1') return;
-  if (process.env.GONGKAILAN_REUSE_BUILD === '1' && existsSync(`${DEMO_OUT_DIR}/index.html`)) return;
+  if (reuse && existsSync(`${DEMO_OUT_DIR}/index.html`)) return;
   await buildSite({ contentDir: 'content', outDir: DEMO_OUT_DIR, today: DEMO_TODAY });
 }

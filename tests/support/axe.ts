@@ -1,0 +1,18 @@
+/**
+ * axe-core in a real Chromium page with the rules the project promises (WCAG 2.0/2.1/2.2 A and AA), shared by the
+ * accessibility test (one page per route, tests/portal-a11y.test.ts) and the full sweep of every page
+ * (`npm run bench -- a11y`, scripts/bench/a11y.bench.ts), so both hold the site to the same rules.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Open `url` and return one line per axe violation (`label: rule (n×) first target — help`), none when clean. */
+export async function axeViolations(page: Page, url: string, label: string): Promise<string[]> {
+  await page.goto(url);
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return result.violations.map(
+    (v) => `${label}: ${v.id} (${v.nodes.length}×) ${v.nodes[0]?.target.join(' ') ?? ''} — ${v.help}`,
+  );
+}
