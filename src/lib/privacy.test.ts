@@ -59,9 +59,9 @@ describe('findPersonalData', () => {
   it('finds an ID, a mobile and a card with their kind, position and masked form', () => {
     const text = `身份证号：${ID_WITH_X}\n联系电话：13912345678\n卡号：${CARD_19}`;
     expect(findPersonalData(text)).toEqual([
-      { kind: 'resident-id', index: 5, text: ID_WITH_X, masked: '110105********002X' },
-      { kind: 'mobile', index: 29, text: '13912345678', masked: '139****5678' },
-      { kind: 'bank-card', index: 44, text: CARD_19, masked: '6222***********0128' },
+      { kind: 'resident-id', index: 5, text: ID_WITH_X, digits: ID_WITH_X, masked: '110105********002X' },
+      { kind: 'mobile', index: 29, text: '13912345678', digits: '13912345678', masked: '139****5678' },
+      { kind: 'bank-card', index: 44, text: CARD_19, digits: CARD_19, masked: '6222***********0128' },
     ]);
   });
 
