@@ -10,7 +10,12 @@
  * No Decap imports: cms/main.ts adapts these to Decap's preSave event.
  */
 import { buildToday } from '../src/lib/dates.ts';
-import { checkEntry as gateCheck, parseGateContext, type GateContext, type GateEntry } from '../src/lib/content-gate.ts';
+import {
+  checkEntry as gateCheck,
+  parseGateContext,
+  type GateContext,
+  type GateEntry,
+} from '../src/lib/content-gate.ts';
 import type { ContentError } from '../src/lib/friendly-errors.ts';
 import type { CollectionName } from '../src/schemas/index.ts';
 import { MARKDOWN_FIELD } from './config.ts';

@@ -264,7 +264,11 @@ function listFiles(
   const folder = relative(dir);
   for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
     const absolute = path.join(dir, name);
-    if (name.split(/[\\/]/).some((part) => part.startsWith('.')) || statSync(absolute, { throwIfNoEntry: false })?.isFile() !== true) continue;
+    if (
+      name.split(/[\\/]/).some((part) => part.startsWith('.')) ||
+      statSync(absolute, { throwIfNoEntry: false })?.isFile() !== true
+    )
+      continue;
     const file = relative(absolute);
     if (name.includes('/') || name.includes(path.sep)) {
       errors.push({

@@ -204,7 +204,8 @@ function summary(collection: CollectionName, data: Record<string, unknown>): Rec
 /** Whether an entry is on the public site built on `today` (the rule of src/data/content.ts). */
 function publicOn(collection: CollectionName, data: unknown, today: string): boolean {
   const item = data as { draft?: boolean; published?: string; date?: string };
-  if (collection === 'notices' || collection === 'legal') return isPublic({ ...item, published: item.published ?? '' }, today);
+  if (collection === 'notices' || collection === 'legal')
+    return isPublic({ ...item, published: item.published ?? '' }, today);
   if (collection === 'meetings') return isPublic({ draft: item.draft, published: item.date ?? '' }, today);
   return true;
 }
@@ -263,12 +264,12 @@ export function checkEntry(entry: GateEntry, context?: GateContext): ContentErro
   const checked = singleEntryErrors(entry);
   const errors = [...checked.errors];
   if (context !== undefined && checked.parsed.ok) {
-    const id = provisionalId(entry);
-    const self: Entry<never> = { ...checked.parsed.entry, id };
+    // A new entry (no file name yet) never replaces a saved one: a second record for a month is a duplicate.
+    const self: Entry<never> = { ...checked.parsed.entry, id: provisionalId(entry) };
     const content: RuleContent = emptyContent();
     let placed = false;
     for (const other of context.entries) {
-      if (other.collection === entry.collection && id !== '' && other.id === id) {
+      if (other.collection === entry.collection && entry.id !== '' && other.id === entry.id) {
         addEntry(content, entry.collection, self);
         placed = true;
       } else {
