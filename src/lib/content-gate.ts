@@ -204,10 +204,9 @@ function summary(collection: CollectionName, data: Record<string, unknown>): Rec
 /** Whether an entry is on the public site built on `today` (the rule of src/data/content.ts). */
 function publicOn(collection: CollectionName, data: unknown, today: string): boolean {
   const item = data as { draft?: boolean; published?: string; date?: string };
-  if (collection === 'notices' || collection === 'legal')
-    return isPublic({ ...item, published: item.published ?? '' }, today);
-  if (collection === 'meetings') return isPublic({ draft: item.draft, published: item.date ?? '' }, today);
-  return true;
+  if (collection !== 'notices' && collection !== 'legal' && collection !== 'meetings') return true;
+  const published = (collection === 'meetings' ? item.date : item.published) ?? '';
+  return isPublic({ draft: item.draft === true, published }, today);
 }
 
 /**
