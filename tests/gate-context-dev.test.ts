@@ -42,9 +42,12 @@ beforeAll(async () => {
     process.execPath,
     ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)],
     {
-      // As a clerk's shell runs it: without the variables Vitest sets (under VITEST, Astro's dev server 404s).
+      // As a clerk's shell runs it: without the variables Vitest sets (VITEST*, TEST, NODE_ENV and its
+      // import.meta.env mirror MODE/DEV/PROD/SSR/BASE_URL), which make Astro's dev server answer 404 or change mode.
       env: {
-        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(k))),
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(([k]) => !/^(VITEST.*|TEST|NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL)$/.test(k)),
+        ),
         CONTENT_DIR: content,
         BUILD_DATE: '2026-11-24',
         ASTRO_TELEMETRY_DISABLED: '1',

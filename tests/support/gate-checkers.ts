@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { vi } from 'vitest';
 import { checkEntry, loadGateContext } from '../../cms/entry-check.ts';
 import { fromFile } from '../../cms/format.ts';
 import { GET as gateContextEndpoint } from '../../src/pages/admin/gate-context.json.ts';
@@ -71,17 +72,14 @@ async function viaBuild(contentDir: string): Promise<Verdict> {
  * endpoint serves under `npm run cms` (its JSON, as fetched), judged on the test day.
  */
 async function viaCms(contentDir: string): Promise<Verdict> {
-  const saved = { CONTENT_DIR: process.env.CONTENT_DIR, BUILD_DATE: process.env.BUILD_DATE };
-  process.env.CONTENT_DIR = contentDir;
+  // The endpoint as `npm run cms` serves it: astro dev's mode, this content folder, the test day.
+  vi.stubEnv('MODE', 'development');
+  vi.stubEnv('CONTENT_DIR', contentDir);
+  vi.stubEnv('BUILD_DATE', GATE_TODAY);
   const context = await loadGateContext(
     async () => (await gateContextEndpoint({} as never)).json(),
     new Date(`${GATE_TODAY}T12:00:00+08:00`),
-  ).finally(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  });
+  ).finally(() => vi.unstubAllEnvs());
   const errors: ContentError[] = [];
   for (const [collection, spec] of Object.entries(collections) as [CollectionName, { path: string }][]) {
     const target = path.join(contentDir, spec.path);

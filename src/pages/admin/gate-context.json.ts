@@ -12,7 +12,10 @@ import { buildToday } from '../../lib/dates.ts';
 export const GET: APIRoute = () => {
   const today = buildToday(process.env.BUILD_DATE);
   const { entries } = readContent(contentDir());
-  const context = gateContext(parseContent(entries), today, { publicOnly: !import.meta.env.DEV });
+  // MODE, not DEV: DEV follows NODE_ENV, which a build under NODE_ENV=test (the test runner) leaves "true".
+  // `astro build` runs in mode "production" and `astro dev` in "development", whatever NODE_ENV says.
+  const local = import.meta.env.MODE === 'development';
+  const context = gateContext(parseContent(entries), today, { publicOnly: !local });
   return new Response(JSON.stringify(context), {
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
   });
