@@ -169,6 +169,30 @@ describe('the content gate the CMS runs before saving', () => {
     ).toEqual(['2026-12 还没到（今天是 2026-11-24）']);
   });
 
+  it('refuses turning a record into a duplicate even when the other record is the one reported', () => {
+    const context = fixtureContext();
+    const stats = JSON.parse(readFileSync('tests/fixtures/valid-minimal/stats/dongcun-2026-10.json', 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    // An earlier record for September, saved before the October one: moving it to October duplicates October.
+    context.entries.splice(
+      context.entries.findIndex((e) => e.id === 'dongcun-2026-10'),
+      0,
+      {
+        collection: 'stats',
+        id: 'dongcun-2026-09',
+        file: 'content/stats/dongcun-2026-09.json',
+        data: { place: 'dongcun', month: '2026-09' },
+      },
+    );
+    const result = checkEntry('stats', { ...stats, month: '2026-10' }, 'content/stats/dongcun-2026-09.json', context);
+    expect(result.errors.map((e) => `${e.file}: ${e.message}`)).toEqual([
+      'content/stats/dongcun-2026-09.json: 文件名“dongcun-2026-09”与地点、月份不一致',
+      'tests/fixtures/valid-minimal/stats/dongcun-2026-10.json: dongcun 在 2026-10 已有一份统计（content/stats/dongcun-2026-09.json）',
+    ]);
+  });
+
   it('refuses minutes naming a notice that does not exist, unless the context withheld unpublished notices', () => {
     const meeting = {
       title: '关于路灯改造的两委商议会',

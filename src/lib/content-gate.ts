@@ -254,10 +254,27 @@ function provisionalId(entry: GateEntry): string {
   return typeof data?.place === 'string' && typeof data.month === 'string' ? `${data.place}-${data.month}` : '';
 }
 
+/** The context's entries as rule content, with `self` in place of its saved version (or added at the end). */
+function contentWith(context: GateContext, entry: GateEntry, self: Entry<never> | undefined): RuleContent {
+  const content: RuleContent = emptyContent();
+  let placed = false;
+  for (const other of context.entries) {
+    if (other.collection === entry.collection && entry.id !== '' && other.id === entry.id) {
+      placed = true;
+      if (self !== undefined) addEntry(content, entry.collection, self);
+    } else {
+      addEntry(content, other.collection, { id: other.id, file: other.file, data: other.data as never });
+    }
+  }
+  if (!placed && self !== undefined) addEntry(content, entry.collection, self);
+  return content;
+}
+
 /**
  * Every problem of one entry, as `checkContent` would report it for this entry's file: its own checks, and the
- * cross-file rules against `context` (this entry replacing its previous version there). Without a context only
- * the entry's own checks run.
+ * cross-file rules against `context` (this entry replacing its previous version there). A problem this save would
+ * cause in another file (the record it duplicates, when it comes first) is reported too, so the CMS never saves
+ * what makes the next build fail. Without a context only the entry's own checks run.
  */
 export function checkEntry(entry: GateEntry, context?: GateContext): ContentError[] {
   const checked = singleEntryErrors(entry);
@@ -265,19 +282,11 @@ export function checkEntry(entry: GateEntry, context?: GateContext): ContentErro
   if (context !== undefined && checked.parsed.ok) {
     // A new entry (no file name yet) never replaces a saved one: a second record for a month is a duplicate.
     const self: Entry<never> = { ...checked.parsed.entry, id: provisionalId(entry) };
-    const content: RuleContent = emptyContent();
-    let placed = false;
-    for (const other of context.entries) {
-      if (other.collection === entry.collection && entry.id !== '' && other.id === entry.id) {
-        addEntry(content, entry.collection, self);
-        placed = true;
-      } else {
-        addEntry(content, other.collection, { id: other.id, file: other.file, data: other.data as never });
-      }
-    }
-    if (!placed) addEntry(content, entry.collection, self);
-    const rules = crossFileErrors(content, context.today, { unknownNoticesAllowed: context.withheldNotices });
-    errors.push(...rules.filter((e) => e.file === entry.file));
+    const options = { unknownNoticesAllowed: context.withheldNotices };
+    const key = (e: ContentError) => `${e.file}\n${e.field}\n${e.message}`;
+    const before = new Set(crossFileErrors(contentWith(context, entry, undefined), context.today, options).map(key));
+    const after = crossFileErrors(contentWith(context, entry, self), context.today, options);
+    errors.push(...after.filter((e) => e.file === entry.file || !before.has(key(e))));
   }
   return sortErrors(errors);
 }
