@@ -101,14 +101,10 @@ export function decodeContentFile(bytes: Uint8Array, file: string): { text: stri
     } catch {
       // neither UTF-8 nor GBK: damaged or another encoding
     }
-    const valid = new TextDecoder('utf-8').decode(bytes).split('\uFFFD')[0] ?? '';
-    const line = valid.split('\n').length;
-    return fileError(
-      file,
-      `文件不是 UTF-8 编码${gbk ? '（看起来是 GBK/GB2312，旧版记事本和 Excel 常用）' : '（第 ' + line + ' 行起无法识别）'}，网站会显示成乱码，请另存为 UTF-8`,
-      SAVE_AS_UTF8,
-      line,
-    );
+    // The line of the first byte that is not UTF-8.
+    const line = (new TextDecoder('utf-8').decode(bytes).split('\uFFFD')[0] ?? '').split('\n').length;
+    const guess = gbk ? '（看起来是 GBK/GB2312，旧版记事本和 Excel 常用）' : `（第 ${line} 行起无法识别）`;
+    return fileError(file, `文件不是 UTF-8 编码${guess}，网站会显示成乱码，请另存为 UTF-8`, SAVE_AS_UTF8, line);
   }
   if (text.startsWith('\uFEFF')) {
     return fileError(
