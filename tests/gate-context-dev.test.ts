@@ -79,7 +79,7 @@ afterAll(() => {
 describe('/admin/gate-context.json under npm run cms', () => {
   it('lists every entry the rules need, scheduled ones included, and follows the files on every request', async () => {
     const before = await context();
-    expect(before.withheldNotices).toBe(false);
+    expect(before.partial).toBe(false);
     expect(noticeIds(before)).toEqual(['2026-11-20-caiwu-10yue']);
     expect(before.entries.find((e) => e.id === 'dongcun-g1')?.data).toEqual({
       name: '东村第一网格',
@@ -99,7 +99,7 @@ describe('/admin/gate-context.json in the built demo', () => {
     const file = path.join(DEMO_OUT_DIR, 'admin/gate-context.json');
     if (!existsSync(file)) throw new Error(`demo not built at ${DEMO_OUT_DIR}`);
     const built = JSON.parse(readFileSync(file, 'utf8')) as GateContext;
-    expect(built.withheldNotices).toBe(true);
+    expect(built.partial).toBe(true);
     expect(noticeIds(built)).toContain('2026-11-23-shiqiao-zhaijidi-2026');
     // Scheduled for 2026-12-01: its id must not show on the public site before its day.
     expect(JSON.stringify(built)).not.toContain('2026-12-01-yunxi-yibao-jiaofei-2027');

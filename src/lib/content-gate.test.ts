@@ -52,7 +52,7 @@ describe('the content gate', () => {
       version: 1,
       today: '2026-11-24',
       entries: [],
-      withheldNotices: false,
+      partial: false,
     });
   });
 
@@ -66,7 +66,7 @@ describe('the content gate', () => {
     ]);
     const published = gateContext(parseContent([notice(NOTICE), scheduled]), '2026-11-24', { publicOnly: true });
     expect(published.entries.map((e) => e.id)).toEqual(['2026-11-20-caiwu-10yue']);
-    expect(published.withheldNotices).toBe(true);
+    expect(published.partial).toBe(true);
   });
 });
 

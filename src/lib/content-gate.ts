@@ -172,12 +172,13 @@ export interface GateContext {
   today: string;
   entries: ContextEntry[];
   /**
-   * True when entries that are not public yet (drafts, scheduled notices, minutes and legal items) were left out:
-   * a production build serves this file on the public site, where a scheduled notice's id must not show. A
-   * decision naming an unknown notice is then not refused by the CMS (the notice may be scheduled); the build
-   * still checks it against every notice.
+   * True for a production build's copy, which may be incomplete: it leaves out entries not public on the build day
+   * (the file is served on the public site, where a scheduled notice's id must not show), and it does not know
+   * what was saved since that build. A reference to a place or notice the CMS cannot see is then not refused (it
+   * may be scheduled or new); the build, which reads every file, still checks it. Under `npm run cms` the context
+   * is complete and every rule applies.
    */
-  withheldNotices: boolean;
+  partial: boolean;
 }
 
 const pick = (data: Record<string, unknown>, keys: readonly string[]) =>
@@ -211,7 +212,7 @@ function publicOn(collection: CollectionName, data: unknown, today: string): boo
 
 /**
  * The context the CMS checks an entry against, from validated content. With `publicOnly`, entries not public on
- * `today` are left out (see {@link GateContext.withheldNotices}).
+ * `today` are left out and the context is marked partial (see {@link GateContext.partial}).
  */
 export function gateContext(content: Content, today: string, options: { publicOnly?: boolean } = {}): GateContext {
   const entries: ContextEntry[] = [];
@@ -229,7 +230,7 @@ export function gateContext(content: Content, today: string, options: { publicOn
       add(collection, entry);
     }
   }
-  return { version: 1, today, entries, withheldNotices: options.publicOnly === true };
+  return { version: 1, today, entries, partial: options.publicOnly === true };
 }
 
 /** A context parsed from JSON, or an Error saying what is wrong with it. */
@@ -244,7 +245,7 @@ export function parseGateContext(json: unknown): GateContext {
   ) {
     throw new Error('gate context: not a version-1 context');
   }
-  return { version: 1, today: value.today, entries: value.entries, withheldNotices: value.withheldNotices === true };
+  return { version: 1, today: value.today, entries: value.entries, partial: value.partial === true };
 }
 
 /** The id a stats record gets from its place and month (what the CMS names the file). */
@@ -282,7 +283,7 @@ export function checkEntry(entry: GateEntry, context?: GateContext): ContentErro
   if (context !== undefined && checked.parsed.ok) {
     // A new entry (no file name yet) never replaces a saved one: a second record for a month is a duplicate.
     const self: Entry<never> = { ...checked.parsed.entry, id: provisionalId(entry) };
-    const options = { unknownNoticesAllowed: context.withheldNotices };
+    const options = { unknownReferencesAllowed: context.partial };
     const key = (e: ContentError) => `${e.file}\n${e.field}\n${e.message}`;
     const before = new Set(crossFileErrors(contentWith(context, entry, undefined), context.today, options).map(key));
     const after = crossFileErrors(contentWith(context, entry, self), context.today, options);

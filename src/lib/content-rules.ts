@@ -43,10 +43,11 @@ export interface RuleContent {
 
 export interface RuleOptions {
   /**
-   * Do not refuse a decision naming a notice that is not in the content: the CMS sets this when its context left
-   * out the notices that are not public yet (the build, which sees every notice, still checks it).
+   * Do not refuse a reference to a place or notice that is not in the content: the CMS sets this when its context
+   * may be incomplete (a production build's copy leaves out unpublished entries and predates later saves). The
+   * build, which sees every file, still checks every reference.
    */
-  unknownNoticesAllowed?: boolean;
+  unknownReferencesAllowed?: boolean;
 }
 
 function error(entry: Entry<unknown>, path: PropertyKey[], label: string, message: string, fix: string): ContentError {
@@ -68,9 +69,10 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
   if (content.site !== undefined) {
     const root = places.get(content.site.data.rootPlace);
     if (root === undefined) {
-      errors.push(
-        error(content.site, ['rootPlace'], '本级街道/乡镇', `找不到地点“${content.site.data.rootPlace}”`, placeHint()),
-      );
+      if (!options.unknownReferencesAllowed) {
+        const { rootPlace } = content.site.data;
+        errors.push(error(content.site, ['rootPlace'], '本级街道/乡镇', `找不到地点“${rootPlace}”`, placeHint()));
+      }
     } else if (root.data.level !== 'street' && root.data.level !== 'township') {
       errors.push(
         error(
@@ -89,7 +91,9 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
     if (parentId === undefined) continue;
     const parent = places.get(parentId);
     if (parent === undefined) {
-      errors.push(error(place, ['parent'], '上级', `找不到上级地点“${parentId}”`, placeHint()));
+      if (!options.unknownReferencesAllowed) {
+        errors.push(error(place, ['parent'], '上级', `找不到上级地点“${parentId}”`, placeHint()));
+      }
       continue;
     }
     const allowed = PARENT_LEVELS[place.data.level];
@@ -107,7 +111,7 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
   }
 
   const checkPlace = (entry: Entry<{ place: string }>, label: string) => {
-    if (!places.has(entry.data.place)) {
+    if (!places.has(entry.data.place) && !options.unknownReferencesAllowed) {
       errors.push(error(entry, ['place'], label, `找不到地点“${entry.data.place}”`, placeHint()));
     }
   };
@@ -119,7 +123,7 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
   for (const meeting of content.meetings) {
     meeting.data.decisions.forEach((decision, i) => {
       decision.notices.forEach((id, j) => {
-        if (!noticeIds.has(id) && options.unknownNoticesAllowed !== true) {
+        if (!noticeIds.has(id) && !options.unknownReferencesAllowed) {
           errors.push(
             error(
               meeting,
