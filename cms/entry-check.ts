@@ -1,14 +1,23 @@
 /**
- * The last check before the CMS writes a file: the same zod schema and friendly messages as `npm run validate`,
- * so an entry the build would reject is never saved. Decap's own field checks (required, pattern, min/max) run
- * first and catch most mistakes next to the field; this catches the rules that span fields
- * (公示结束日期 after 开始, 实到 ≤ 应到, 已办结 ≤ 受理…) and everything Decap cannot express.
+ * The last check before the CMS writes a file: the content gate (`src/lib/content-gate.ts`), the same code
+ * `npm run validate` and the build run, so an entry the build would reject is never saved. Decap's own field
+ * checks (required, pattern, min/max) run first and catch most mistakes next to the field; this adds the rules
+ * that span fields (公示结束日期 after 开始, 实到 ≤ 应到, 已办结 ≤ 受理…), unknown fields, personal data, raw
+ * HTML and unsafe links in the body and every text field, the body size limit, and, with the context served at
+ * `/admin/gate-context.json`, the rules between entries (the place exists, the named notices exist, a month that
+ * has begun, one record per place and month).
  *
- * Pure functions, no Decap imports: cms/main.ts adapts them to Decap's preSave event.
+ * No Decap imports: cms/main.ts adapts these to Decap's preSave event.
  */
-import type { z } from 'astro/zod';
-import { parseWithFriendlyErrors, type ContentError } from '../src/lib/friendly-errors.ts';
-import { collections, type CollectionName } from '../src/schemas/index.ts';
+import { buildToday } from '../src/lib/dates.ts';
+import {
+  checkEntry as gateCheck,
+  parseGateContext,
+  type GateContext,
+  type GateEntry,
+} from '../src/lib/content-gate.ts';
+import type { ContentError } from '../src/lib/friendly-errors.ts';
+import type { CollectionName } from '../src/schemas/index.ts';
 import { MARKDOWN_FIELD } from './config.ts';
 
 type Path = (string | number)[];
@@ -65,12 +74,63 @@ export interface EntryCheck {
   errors: ContentError[];
 }
 
-/** Check an entry's data (as the CMS holds it) against its collection's schema. */
-export function checkEntry(collection: CollectionName, data: Record<string, unknown>, file: string): EntryCheck {
-  const { [MARKDOWN_FIELD]: _body, ...frontMatter } = withoutBlanks(data);
-  const schema: z.ZodType = collections[collection].schema;
-  const result = parseWithFriendlyErrors(schema, frontMatter, file);
-  return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
+/**
+ * Check an entry's data (as the CMS holds it) through the content gate. `file` is the entry's path (e.g.
+ * content/notices/2026-11-24-dibao.md), or any name without .md/.json for an entry not saved yet. Without a
+ * `context` the rules between entries are skipped (see {@link loadGateContext}).
+ */
+export function checkEntry(
+  collection: CollectionName,
+  data: Record<string, unknown>,
+  file: string,
+  context?: GateContext,
+): EntryCheck {
+  const { [MARKDOWN_FIELD]: body, ...frontMatter } = withoutBlanks(data);
+  const named = /([^/\\]+)\.(md|json)$/.exec(file);
+  const entry: GateEntry = { collection, id: named?.[1] ?? '', file, data: frontMatter };
+  if (typeof body === 'string') entry.body = body;
+  const errors = gateCheck(entry, context);
+  return { ok: errors.length === 0, errors };
+}
+
+/** Where the dev server behind `npm run cms` (and a production build) serves the other entries' summary. */
+export const GATE_CONTEXT_URL = '/admin/gate-context.json';
+
+/**
+ * Fetch the context for the rules between entries, judged on the current day in Asia/Shanghai. Fetched again for
+ * every save (`no-store`): the dev server regenerates it from the files on each request, so an entry saved a
+ * minute ago counts.
+ */
+export async function loadGateContext(
+  fetchJson: (url: string) => Promise<unknown> = async (url) => {
+    const response = await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.json();
+  },
+  now: Date = new Date(),
+): Promise<GateContext> {
+  const context = parseGateContext(await fetchJson(GATE_CONTEXT_URL));
+  return { ...context, today: buildToday(undefined, now) };
+}
+
+/**
+ * What cms/main.ts runs before each save: the gate with the rules between entries. When the context cannot be
+ * loaded (offline, an old build without the file), the entry's own checks still run and the rules between
+ * entries are left to `npm run validate` and the build, which check every entry again.
+ */
+export async function checkEntryBeforeSave(
+  collection: CollectionName,
+  data: Record<string, unknown>,
+  file: string,
+  load: () => Promise<GateContext> = () => loadGateContext(),
+): Promise<EntryCheck> {
+  let context: GateContext | undefined;
+  try {
+    context = await load();
+  } catch (error) {
+    console.warn('gate context not loaded; checking this entry on its own', error);
+  }
+  return checkEntry(collection, data, file, context);
 }
 
 /** The message the editor sees when saving is refused: each problem with its field and its fix. */

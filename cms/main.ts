@@ -8,7 +8,7 @@ import type { CmsConfig } from './config.ts';
 import globalCss from '../src/styles/global.css?raw';
 import type { CollectionName } from '../src/schemas/index.ts';
 import { MARKDOWN_FORMAT } from './config.ts';
-import { blankPaths, checkEntry, refusalMessage } from './entry-check.ts';
+import { blankPaths, checkEntryBeforeSave, refusalMessage } from './entry-check.ts';
 import { fromFile, toFile } from './format.ts';
 import { LegalPreview, MeetingPreview, NoticePreview, StatsPreview } from './previews.tsx';
 
@@ -21,15 +21,16 @@ CMS.registerCustomFormat(MARKDOWN_FORMAT, 'md', {
   toFile: (data, sortedKeys) => toFile(data as Record<string, unknown>, sortedKeys),
 });
 
-// Before every save: drop what the editor left blank, then run the content schema. Throwing here stops Decap from
+// Before every save: drop what the editor left blank, then run the content gate (with the other entries from
+// /admin/gate-context.json). Throwing here stops Decap from
 // writing anything and shows the message in its error notice; the editor's form keeps every value typed.
 CMS.registerEventListener({
   name: 'preSave',
-  handler: ({ entry }) => {
+  handler: async ({ entry }) => {
     const collection = entry.get('collection') as CollectionName;
     let data = entry.get('data');
     const plain = data.toJS() as Record<string, unknown>;
-    const result = checkEntry(collection, plain, String(entry.get('path') || `新的${collection}`));
+    const result = await checkEntryBeforeSave(collection, plain, String(entry.get('path') || `新的${collection}`));
     if (!result.ok) throw new Error(refusalMessage(result.errors));
     for (const path of blankPaths(plain)) data = data.deleteIn(path);
     return data;

@@ -16,7 +16,8 @@ const files = (spec: { path: string; format: string }) => ({
 export const collections = {
   site: defineCollection({
     loader: file(path.join(root, specs.site.path), {
-      parser: (text) => [{ id: 'site', ...(JSON.parse(text) as object) }],
+      // One entry keyed "site" (an array would need an `id` inside the data, which the strict schema refuses).
+      parser: (text) => ({ site: JSON.parse(text) as Record<string, unknown> }),
     }),
     schema: specs.site.schema,
   }),

@@ -10,9 +10,9 @@
  * Pure apart from PDF.js: takes file names and bytes, returns errors.
  */
 import { extractText, getDocumentProxy } from 'unpdf';
-import { LAW, personalDataFix } from './content-safety.ts';
+import { personalDataFix, personalDataMessage } from './content-safety.ts';
 import type { ContentError } from './friendly-errors.ts';
-import { findPersonalData, lineFinder, PERSONAL_DATA_LABELS } from './privacy.ts';
+import { findPersonalData, lineFinder } from './privacy.ts';
 
 export interface Attachment {
   /** Path for messages, e.g. content/uploads/2024-q4-taoyuan-caiwu.pdf. */
@@ -71,7 +71,7 @@ export async function attachmentSafetyErrors(
     pages?.forEach((text, i) => {
       const lineAt = lineFinder(text);
       for (const hit of findPersonalData(text)) {
-        if (hit.kind === 'mobile' && publicPhones.has(hit.text.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, ''))) {
+        if (hit.kind === 'mobile' && publicPhones.has(hit.digits.replace(/^86(?=1\d{10}$)/, ''))) {
           continue;
         }
         const where = isPdf ? `附件第 ${i + 1} 页` : `附件第 ${lineAt(hit.index)} 行`;
@@ -79,7 +79,7 @@ export async function attachmentSafetyErrors(
           file,
           field: '',
           label: '附件',
-          message: `${where}有完整的${PERSONAL_DATA_LABELS[hit.kind]}，公开会泄露个人信息（${LAW}）`,
+          message: personalDataMessage(where, hit),
           fix: `在原文件中${personalDataFix(hit)}，再重新导出上传`,
         };
         if (!isPdf) error.line = lineAt(hit.index);

@@ -28,6 +28,28 @@ export interface Content {
   legal: Entry<Legal>[];
 }
 
+/**
+ * What the cross-file rules read of each entry: a full {@link Content} satisfies it, and so does the summary of
+ * the other entries the CMS checks a save against (content-gate.ts `GateContext`).
+ */
+export interface RuleContent {
+  site: Entry<Pick<Site, 'rootPlace'>> | undefined;
+  places: Entry<Pick<Place, 'name' | 'level' | 'parent'>>[];
+  notices: Entry<Pick<Notice, 'place'>>[];
+  meetings: Entry<Pick<Meeting, 'place'> & { decisions: { notices: string[] }[] }>[];
+  stats: Entry<Pick<Stats, 'place' | 'month'>>[];
+  legal: Entry<unknown>[];
+}
+
+export interface RuleOptions {
+  /**
+   * Do not refuse a reference to a place or notice that is not in the content: the CMS sets this when its context
+   * may be incomplete (a production build's copy leaves out unpublished entries and predates later saves). The
+   * build, which sees every file, still checks every reference.
+   */
+  unknownReferencesAllowed?: boolean;
+}
+
 function error(entry: Entry<unknown>, path: PropertyKey[], label: string, message: string, fix: string): ContentError {
   const e: ContentError = { file: entry.file, field: path.map(String).join('.'), label, message, fix };
   const line = entry.lineOf?.(path);
@@ -36,7 +58,7 @@ function error(entry: Entry<unknown>, path: PropertyKey[], label: string, messag
 }
 
 /** All cross-file errors for `content` built on `today` (YYYY-MM-DD, Asia/Shanghai). */
-export function crossFileErrors(content: Content, today: string): ContentError[] {
+export function crossFileErrors(content: RuleContent, today: string, options: RuleOptions = {}): ContentError[] {
   const errors: ContentError[] = [];
   const places = new Map(content.places.map((p) => [p.id, p]));
   const placeHint = () => {
@@ -47,9 +69,10 @@ export function crossFileErrors(content: Content, today: string): ContentError[]
   if (content.site !== undefined) {
     const root = places.get(content.site.data.rootPlace);
     if (root === undefined) {
-      errors.push(
-        error(content.site, ['rootPlace'], '本级街道/乡镇', `找不到地点“${content.site.data.rootPlace}”`, placeHint()),
-      );
+      if (!options.unknownReferencesAllowed) {
+        const { rootPlace } = content.site.data;
+        errors.push(error(content.site, ['rootPlace'], '本级街道/乡镇', `找不到地点“${rootPlace}”`, placeHint()));
+      }
     } else if (root.data.level !== 'street' && root.data.level !== 'township') {
       errors.push(
         error(
@@ -68,7 +91,9 @@ export function crossFileErrors(content: Content, today: string): ContentError[]
     if (parentId === undefined) continue;
     const parent = places.get(parentId);
     if (parent === undefined) {
-      errors.push(error(place, ['parent'], '上级', `找不到上级地点“${parentId}”`, placeHint()));
+      if (!options.unknownReferencesAllowed) {
+        errors.push(error(place, ['parent'], '上级', `找不到上级地点“${parentId}”`, placeHint()));
+      }
       continue;
     }
     const allowed = PARENT_LEVELS[place.data.level];
@@ -86,7 +111,7 @@ export function crossFileErrors(content: Content, today: string): ContentError[]
   }
 
   const checkPlace = (entry: Entry<{ place: string }>, label: string) => {
-    if (!places.has(entry.data.place)) {
+    if (!places.has(entry.data.place) && !options.unknownReferencesAllowed) {
       errors.push(error(entry, ['place'], label, `找不到地点“${entry.data.place}”`, placeHint()));
     }
   };
@@ -98,7 +123,7 @@ export function crossFileErrors(content: Content, today: string): ContentError[]
   for (const meeting of content.meetings) {
     meeting.data.decisions.forEach((decision, i) => {
       decision.notices.forEach((id, j) => {
-        if (!noticeIds.has(id)) {
+        if (!noticeIds.has(id) && !options.unknownReferencesAllowed) {
           errors.push(
             error(
               meeting,
@@ -114,7 +139,7 @@ export function crossFileErrors(content: Content, today: string): ContentError[]
   }
 
   const thisMonth = monthOf(today);
-  const seen = new Map<string, Entry<Stats>>();
+  const seen = new Map<string, Entry<unknown>>();
   for (const record of content.stats) {
     const { place, month } = record.data;
     const key = `${place}-${month}`;

@@ -48,6 +48,17 @@ export function personalDataFix(hit: PersonalDataHit): string {
   }
 }
 
+/**
+ * "…有完整的身份证号码，公开会泄露个人信息（…）". An ID whose check code is wrong is still that person's number
+ * (one mistyped digit), so it is refused too, and the message says why it was recognised anyway.
+ */
+export function personalDataMessage(where: string, hit: PersonalDataHit): string {
+  const what = hit.checkDigitWrong
+    ? `${PERSONAL_DATA_LABELS[hit.kind]}（最后一位校验码不对，可能抄错了一位，但仍是某人的号码）`
+    : PERSONAL_DATA_LABELS[hit.kind];
+  return `${where}有完整的${what}，公开会泄露个人信息（${LAW}）`;
+}
+
 function personalDataError(
   entry: CheckedEntry,
   field: string,
@@ -60,7 +71,7 @@ function personalDataError(
     file: entry.file,
     field,
     label,
-    message: `${where}有完整的${PERSONAL_DATA_LABELS[hit.kind]}，公开会泄露个人信息（${LAW}）`,
+    message: personalDataMessage(where, hit),
     fix: personalDataFix(hit),
   };
   if (line !== undefined) error.line = line;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { meetingSchema } from '../schemas/meeting.ts';
 import { noticeSchema } from '../schemas/notice.ts';
 import { statsSchema } from '../schemas/stats.ts';
-import { formatError, parseWithFriendlyErrors } from './friendly-errors.ts';
+import { closestKey, editDistance, formatError, parseWithFriendlyErrors } from './friendly-errors.ts';
 
 const FILE = 'content/notices/2026-03-01-test.md';
 
@@ -122,5 +122,22 @@ describe('friendly errors for editors', () => {
         fix: '办法',
       }),
     ).toBe(`${FILE}:7 period.end（公示期 › 公示结束日期）\n  问题：问题\n  修改：办法`);
+  });
+});
+
+describe('unknown keys', () => {
+  it('suggests the field meant: another case first, then at most two edits away', () => {
+    const known = ['title', 'draft', 'published', 'volunteers'];
+    expect(closestKey('Draft', known)).toBe('draft');
+    expect(closestKey('pubished', known)).toBe('published');
+    expect(closestKey('Volunteer', known)).toBe('volunteers');
+    expect(closestKey('note', known)).toBeUndefined();
+    expect(closestKey('titel', known)).toBe('title');
+  });
+
+  it('counts single-character edits', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('draft', 'draft')).toBe(0);
   });
 });

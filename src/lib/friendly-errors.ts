@@ -148,7 +148,8 @@ export function parseWithFriendlyErrors<S extends z.ZodType>(
   const result = schema.safeParse(data, { error: chineseMessage, reportInput: true });
   if (result.success) return { ok: true, data: result.data };
   const root = describeCached(schema);
-  const errors = result.error.issues.map((issue): ContentError => {
+  const errors = result.error.issues.flatMap((issue): ContentError[] => {
+    if (issue.code === 'unrecognized_keys') return unknownKeyErrors(root, issue.path, issue.keys, file, lineOf);
     const info = fieldAt(root, issue.path);
     const label = labelsAt(root, issue.path).join(' › ');
     const error: ContentError = {
@@ -160,9 +161,75 @@ export function parseWithFriendlyErrors<S extends z.ZodType>(
     };
     const line = lineOf?.(issue.path);
     if (line !== undefined) error.line = line;
-    return error;
+    return [error];
   });
   return { ok: false, errors };
+}
+
+/** Edit distance (insert, delete, replace one character), for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The known field an unknown key was probably meant to be: same name in another case (`Draft` → `draft`), or at
+ * most two edits away (one for short names), ignoring case. Undefined when nothing is close.
+ */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  const sameCase = known.find((k) => k.toLowerCase() === lower);
+  if (sameCase !== undefined) return sameCase;
+  let best: { key: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance <= (key.length <= 4 ? 1 : 2) && (best === undefined || distance < best.distance)) {
+      best = { key: candidate, distance };
+    }
+  }
+  return best?.key;
+}
+
+/**
+ * One error per unknown key (a strict schema refuses them: a misspelt `Draft: true` would otherwise be dropped
+ * and the notice published), naming the key where it is written and the field it was probably meant to be.
+ */
+function unknownKeyErrors(
+  root: FieldInfo,
+  objectPath: readonly PropertyKey[],
+  keys: readonly string[],
+  file: string,
+  lineOf: ((path: readonly PropertyKey[]) => number | undefined) | undefined,
+): ContentError[] {
+  const parent = fieldAt(root, objectPath);
+  const fields = (parent?.kind === 'array' ? parent.element?.fields : parent?.fields) ?? {};
+  const known = Object.keys(fields);
+  const where = labelsAt(root, objectPath).join(' › ');
+  return keys.map((key): ContentError => {
+    const path = [...objectPath, key];
+    const match = closestKey(key, known);
+    const error: ContentError = {
+      file,
+      field: pathToString(path),
+      label: '',
+      message: `${where ? `“${where}”中` : ''}有无法识别的字段“${key}”${match === undefined ? '' : `，是不是“${match}”？`}`,
+      fix:
+        match === undefined
+          ? `删除这个字段，或改为以下字段之一（区分大小写）：${known.join('、')}`
+          : `改为“${match}”（${fields[match]?.meta.title ?? match}）：字段名区分大小写，拼错的字段不会生效`,
+    };
+    const line = lineOf?.(path) ?? lineOf?.(objectPath);
+    if (line !== undefined) error.line = line;
+    return error;
+  });
 }
 
 /** One error as text for a terminal or a log: location, field, problem, fix. */

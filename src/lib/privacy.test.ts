@@ -7,8 +7,10 @@ import {
   maskMobile,
   maskPersonalData,
   maskResidentId,
+  normaliseForScan,
   passesLuhn,
   positionOf,
+  residentIdStatus,
 } from './privacy.ts';
 
 // Check codes computed by hand per GB 11643; 11010519491231002X is the standard's own example.
@@ -59,9 +61,9 @@ describe('findPersonalData', () => {
   it('finds an ID, a mobile and a card with their kind, position and masked form', () => {
     const text = `身份证号：${ID_WITH_X}\n联系电话：13912345678\n卡号：${CARD_19}`;
     expect(findPersonalData(text)).toEqual([
-      { kind: 'resident-id', index: 5, text: ID_WITH_X, masked: '110105********002X' },
-      { kind: 'mobile', index: 29, text: '13912345678', masked: '139****5678' },
-      { kind: 'bank-card', index: 44, text: CARD_19, masked: '6222***********0128' },
+      { kind: 'resident-id', index: 5, text: ID_WITH_X, digits: ID_WITH_X, masked: '110105********002X' },
+      { kind: 'mobile', index: 29, text: '13912345678', digits: '13912345678', masked: '139****5678' },
+      { kind: 'bank-card', index: 44, text: CARD_19, digits: CARD_19, masked: '6222***********0128' },
     ]);
   });
 
@@ -94,6 +96,58 @@ describe('findPersonalData', () => {
 
   it('does not take a long non-ID number ending in X for an ID', () => {
     expect(findPersonalData('110105199001011233X')).toEqual([]);
+  });
+});
+
+describe('findPersonalData on normalised text', () => {
+  it('reads full-width digits, U+3000 and zero-width characters the way a reader sees them', () => {
+    const text = `电话：１３８\u3000１２３４\u200b５６７８。`;
+    expect(findPersonalData(text)).toEqual([
+      {
+        kind: 'mobile',
+        index: 3,
+        text: '１３８\u3000１２３４\u200b５６７８',
+        digits: '13812345678',
+        masked: '138****5678',
+      },
+    ]);
+  });
+
+  it('keeps the position of every character when zero-width characters are dropped', () => {
+    const normal = normaliseForScan('a\u200bＢ1');
+    expect(normal.text).toBe('aB1');
+    expect(normal.origin).toEqual([0, 2, 3, 4]);
+  });
+
+  it('treats an ID with a real province and birth date but a wrong check code as an ID, and says so', () => {
+    expect(residentIdStatus(ID)).toBe('valid');
+    expect(residentIdStatus('110105199001011233')).toBe('check-digit-wrong');
+    expect(residentIdStatus('990105199001011233')).toBeUndefined();
+    expect(residentIdStatus('110105199002301233')).toBeUndefined();
+    expect(findPersonalData('身份证 110105199001011233')).toEqual([
+      {
+        kind: 'resident-id',
+        index: 4,
+        text: '110105199001011233',
+        digits: '110105199001011233',
+        masked: '110105********1233',
+        checkDigitWrong: true,
+      },
+    ]);
+  });
+
+  it('never joins dates, office lines or short groups into a number', () => {
+    const text = [
+      '2026-11-20—2026-11-27',
+      '0571-87654321 0571-87654322',
+      '2026.11.24 13812345',
+      '第 1 2 3 组 13 15 18 户',
+    ].join('\n');
+    expect(findPersonalData(text)).toEqual([]);
+  });
+
+  it('finds a mobile right after a date on the same line', () => {
+    expect(findPersonalData('2026-11-24 13812345678').map((h) => h.masked)).toEqual(['138****5678']);
   });
 });
 

@@ -2,14 +2,23 @@
  * Finds personal data that must never be published in full, and masks it the way prosecutors ordered notice
  * boards to: middle digits hidden (个人信息保护法 Art. 28/34/73; 2018 政务公开工作要点).
  *
- * - 18-digit resident ID numbers (居民身份证号码, GB 11643): valid birth date and check code, so ordinary long
- *   numbers (amounts, contract numbers) are not flagged.
- * - Bank card numbers: 16–19 digits passing the Luhn check, written in one run or in groups of four.
+ * - 18-character resident ID numbers (居民身份证号码, GB 11643) with a real birth date and a correct check code;
+ *   also with a wrong check code when the region prefix is a real province code (a typo in a real number is
+ *   still that person's number: the hit says so with `checkDigitWrong`).
+ * - Bank card numbers: 16–19 digits passing the Luhn check.
  * - Mainland mobile numbers `1[3-9]xxxxxxxxx`: residents' phones are private; the fields that publish work
  *   phones (grid workers, official contacts) are exempted by the caller, not here.
  *
- * A number is only considered when it is a whole run of digits: 20 digits in a row are not a card, and the
- * digits of a longer number never produce an 11-digit "mobile". Pure: no I/O.
+ * The text is normalised first, the way a reader sees it: NFKC (full-width digits as typed by a Chinese IME in
+ * full-width mode become ASCII), zero-width characters removed, and any short run of spaces (also U+3000),
+ * hyphens, dashes (– — ― − －) or dots (. 。 ・ ·) between digit groups counts as a separator, so
+ * `１３８　１２３４　５６７８`, `138—1234—5678`, `138.1234.5678` and `6222 0212 3456 7890 12` are all found.
+ *
+ * Only whole digit groups are combined: the digits of a longer number never produce a hit, a group directly
+ * after "digit." is the fraction of a decimal, and a number never starts with 0 (office lines with an area code
+ * such as 0571-8765 4321 are not personal data). Combining several groups is allowed only when every group but
+ * the last has at least 3 digits (dates like 2026-11-24 never join), and a card written in groups must start
+ * with 3, 4, 5, 6 or 9 (the issuers of cards in China). Pure: no I/O.
  */
 
 export type PersonalDataKind = 'resident-id' | 'bank-card' | 'mobile';
@@ -24,10 +33,14 @@ export interface PersonalDataHit {
   kind: PersonalDataKind;
   /** Offset of the first character of the number in the scanned text. */
   index: number;
-  /** The number as written (may contain spaces or hyphens between digit groups). */
+  /** The number as written (may contain separators, full-width digits or zero-width characters). */
   text: string;
+  /** Its digits in ASCII, without separators (the last may be X for an ID). */
+  digits: string;
   /** The masked form to publish instead, e.g. 110105********1234, 138****5678. */
   masked: string;
+  /** Resident ID whose check code does not match: still treated as an ID (probably one mistyped digit). */
+  checkDigitWrong?: boolean;
 }
 
 export interface FindOptions {
@@ -37,21 +50,41 @@ export interface FindOptions {
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const ID_CHECK_CODES = '10X98765432';
+/** First two digits of a resident ID: province-level region codes (GB/T 2260), Taiwan, Hong Kong and Macao. */
+const PROVINCE_CODES = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+  '71', '81', '82',
+]); // prettier-ignore
 
-/** True for an 18-character resident ID with a real birth date and a correct GB 11643 check code. */
-export function isResidentId(value: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(value)) return false;
+function hasBirthDate(value: string): boolean {
   const year = Number(value.slice(6, 10));
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
   if (year < 1800 || year > 2100) return false;
   const birth = new Date(Date.UTC(year, month - 1, day));
-  if (birth.getUTCFullYear() !== year || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) {
-    return false;
-  }
+  return birth.getUTCFullYear() === year && birth.getUTCMonth() === month - 1 && birth.getUTCDate() === day;
+}
+
+function checkCodeMatches(value: string): boolean {
   let sum = 0;
   for (let i = 0; i < 17; i += 1) sum += Number(value[i]) * ID_WEIGHTS[i]!;
   return ID_CHECK_CODES[sum % 11] === value[17]!.toUpperCase();
+}
+
+/** True for an 18-character resident ID with a real birth date and a correct GB 11643 check code. */
+export function isResidentId(value: string): boolean {
+  return /^\d{17}[\dXx]$/.test(value) && hasBirthDate(value) && checkCodeMatches(value);
+}
+
+/**
+ * An 18-character number that is a resident ID as far as a reader can tell: a correct ID, or one with a real
+ * province prefix and birth date whose check code is wrong. Undefined when it is not an ID at all.
+ */
+export function residentIdStatus(value: string): 'valid' | 'check-digit-wrong' | undefined {
+  if (!/^\d{17}[\dXx]$/.test(value) || !hasBirthDate(value)) return undefined;
+  if (checkCodeMatches(value)) return 'valid';
+  return PROVINCE_CODES.has(value.slice(0, 2)) ? 'check-digit-wrong' : undefined;
 }
 
 /** Luhn (mod 10) check used by bank card numbers. */
@@ -92,22 +125,91 @@ export function maskBankCard(card: string): string {
   return `${card.slice(0, 4)}${'*'.repeat(card.length - 8)}${card.slice(-4)}`;
 }
 
+/** Zero-width characters a paste or an editor can hide inside a number. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
 /**
- * Candidate numbers: grouped forms first (cards in fours, IDs as 6-8-4, mobiles as 3-4-4, separated by one space
- * or hyphen), then plain digit runs. Not preceded by a digit or by "digit." (the fraction of a decimal), not
- * followed by a digit, so only whole numbers are considered.
+ * Separators inside a number, after NFKC (which already turns U+3000, no-break and full-width spaces into a
+ * space, － into -, ． into . and ｡ into 。): spaces and tabs, hyphens and dashes, minus, dots and middle dots.
  */
-const CANDIDATE =
-  /(?<!\d)(?<!\d\.)(?:\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,4})?|\d{6}[ -]\d{8}[ -]\d{3}[\dXx]|1[3-9]\d[ -]\d{4}[ -]\d{4}|\d+[Xx]?)(?!\d)/g;
+const SEPARATOR = /[ \t\u2000-\u200a\u202f\u205f\u3000\-\u2010-\u2015\u2212\ufe58\ufe63.\u3002\u30fb\u00b7\uff65]/;
+/** At most this many separator characters between two groups of one number (e.g. " - "). */
+const MAX_SEPARATOR_RUN = 3;
 
-function classify(written: string, mobiles: boolean): Omit<PersonalDataHit, 'index' | 'text'> | undefined {
-  const digits = written.replace(/[ -]/g, '');
-  if (isResidentId(digits)) return { kind: 'resident-id', masked: maskResidentId(digits.toUpperCase()) };
-  return /^\d+$/.test(digits) ? classifyPlain(digits, mobiles) : undefined;
+interface Normalised {
+  text: string;
+  /** Offset in the original text of each character of `text`, plus one entry for the end. */
+  origin: number[];
 }
 
-function classifyPlain(digits: string, mobiles: boolean): Omit<PersonalDataHit, 'index' | 'text'> | undefined {
-  if (isBankCard(digits)) return { kind: 'bank-card', masked: maskBankCard(digits) };
+/** NFKC per character and zero-width characters dropped, remembering where each character came from. */
+export function normaliseForScan(text: string): Normalised {
+  let out = '';
+  const origin: number[] = [];
+  let i = 0;
+  for (const char of text) {
+    if (!ZERO_WIDTH.test(char)) {
+      // Only non-ASCII characters can change under NFKC; skipping ASCII keeps long pages fast.
+      const normal = char.charCodeAt(0) < 0x80 ? char : char.normalize('NFKC');
+      for (let k = 0; k < normal.length; k += 1) origin.push(i);
+      out += normal;
+    }
+    i += char.length;
+  }
+  origin.push(text.length);
+  return { text: out, origin };
+}
+
+interface Group {
+  /** Start and end (exclusive) in the normalised text. */
+  start: number;
+  end: number;
+  digits: string;
+  /** Separated from the previous group by a short separator run (so the two may form one number). */
+  joined: boolean;
+  /** Directly after "digit." (the fraction of a decimal number). */
+  fraction: boolean;
+}
+
+const GROUP = /\d+(?:[Xx](?![A-Za-z0-9]))?/g;
+
+function digitGroups(text: string): Group[] {
+  const groups: Group[] = [];
+  let previous: Group | undefined;
+  for (const m of text.matchAll(GROUP)) {
+    const start = m.index;
+    const between = previous === undefined ? undefined : text.slice(previous.end, start);
+    const joined =
+      previous !== undefined &&
+      between !== undefined &&
+      between.length > 0 &&
+      between.length <= MAX_SEPARATOR_RUN &&
+      [...between].every((c) => SEPARATOR.test(c)) &&
+      !/[Xx]$/.test(previous.digits);
+    const fraction = start >= 2 && text[start - 1] === '.' && /\d/.test(text[start - 2] ?? '');
+    const group: Group = { start, end: start + m[0].length, digits: m[0], joined, fraction };
+    groups.push(group);
+    previous = group;
+  }
+  return groups;
+}
+
+function classify(
+  digits: string,
+  grouped: boolean,
+  mobiles: boolean,
+): Omit<PersonalDataHit, 'index' | 'text' | 'digits'> | undefined {
+  if (digits.startsWith('0')) return undefined;
+  if (digits.length === 18) {
+    const status = residentIdStatus(digits);
+    if (status === 'valid') return { kind: 'resident-id', masked: maskResidentId(digits.toUpperCase()) };
+    if (status === 'check-digit-wrong') {
+      return { kind: 'resident-id', masked: maskResidentId(digits.toUpperCase()), checkDigitWrong: true };
+    }
+  }
+  if (!/^\d+$/.test(digits)) return undefined;
+  if (isBankCard(digits) && (!grouped || /^[345689]/.test(digits))) {
+    return { kind: 'bank-card', masked: maskBankCard(digits) };
+  }
   if (!mobiles) return undefined;
   if (isMobile(digits)) return { kind: 'mobile', masked: maskMobile(digits) };
   // +86 written without a separator: 8613812345678.
@@ -120,13 +222,35 @@ function classifyPlain(digits: string, mobiles: boolean): Omit<PersonalDataHit, 
 /** Every resident ID, bank card and (unless turned off) mobile number in `text`, in order. */
 export function findPersonalData(text: string, options: FindOptions = {}): PersonalDataHit[] {
   const mobiles = options.mobiles ?? true;
+  const normal = normaliseForScan(text);
+  const groups = digitGroups(normal.text);
   const hits: PersonalDataHit[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
-    let written = match[0];
-    // A trailing X only belongs to an ID number; elsewhere it is the next word.
-    if (/[Xx]$/.test(written) && written.replace(/[ -]/g, '').length !== 18) written = written.slice(0, -1);
-    const found = classify(written, mobiles);
-    if (found !== undefined) hits.push({ ...found, index: match.index, text: written });
+  let i = 0;
+  while (i < groups.length) {
+    const first = groups[i]!;
+    let best: { end: number; found: NonNullable<ReturnType<typeof classify>>; digits: string } | undefined;
+    if (!first.fraction) {
+      let digits = '';
+      for (let j = i; j < groups.length; j += 1) {
+        const group = groups[j]!;
+        if (j > i && !group.joined) break;
+        // Only the last group of a number may be short (4-4-4-4-2, 4-4-3), so dates never join.
+        if (j > i && groups[j - 1]!.digits.length < 3) break;
+        digits += group.digits;
+        if (digits.length > 19) break;
+        const found = classify(digits, j > i, mobiles);
+        if (found !== undefined) best = { end: j, found, digits };
+      }
+    }
+    if (best === undefined) {
+      i += 1;
+      continue;
+    }
+    const start = normal.origin[first.start]!;
+    const lastChar = normal.origin[groups[best.end]!.end - 1]!;
+    const end = lastChar + ((text.codePointAt(lastChar) ?? 0) > 0xffff ? 2 : 1);
+    hits.push({ ...best.found, index: start, text: text.slice(start, end), digits: best.digits.toUpperCase() });
+    i = best.end + 1;
   }
   return hits;
 }

@@ -102,7 +102,7 @@ export const personName = z
   .regex(/^[^\d]+$/, { message: '姓名中不能有数字' });
 
 /** Publicly listed contact for a notice or a portal: who answers questions. */
-export const contact = z.object({
+export const contact = z.strictObject({
   name: field(personName, { title: '联系人' }),
   role: field(z.string().min(2).max(40).optional(), { title: '职务', description: '如 村委会文书、财务监督员' }),
   phone: field(publicPhone, {

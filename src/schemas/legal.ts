@@ -46,7 +46,7 @@ export const LEGAL_AUDIENCE_LABELS: Record<LegalAudience, string> = {
 };
 
 /** A statute reference, displayed as 《民法典》第1032条. */
-export const statuteRef = z.object({
+export const statuteRef = z.strictObject({
   /** Short title of the law without 《》, e.g. 民法典, 村民委员会组织法. */
   law: field(
     z
@@ -62,7 +62,7 @@ export const statuteRef = z.object({
 export type StatuteRef = z.infer<typeof statuteRef>;
 
 export const legalSchema = z
-  .object({
+  .strictObject({
     title: field(z.string().min(4).max(60), { title: '标题' }),
     type: field(z.enum(LEGAL_TYPES), { title: '类型', optionLabels: LEGAL_TYPE_LABELS }),
     topic: field(z.enum(LEGAL_TOPICS), { title: '主题', optionLabels: LEGAL_TOPIC_LABELS }),

@@ -56,14 +56,14 @@ export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = {
   suspended: '暂缓',
 };
 
-export const votes = z.object({
+export const votes = z.strictObject({
   for: count('赞成', '票'),
   against: count('反对', '票'),
   abstain: count('弃权', '票'),
 });
 
 export const decision = z
-  .object({
+  .strictObject({
     /** What was decided, in one line, e.g. 同意实施桃源村主干道路灯改造项目. */
     title: field(z.string().min(4).max(80), { title: '决定事项' }),
     /** Details: amount, contractor, timeline. */
@@ -80,7 +80,7 @@ export const decision = z
     /** Implementation follow-up until the result is published. */
     followUp: field(
       z
-        .object({
+        .strictObject({
           status: field(z.enum(FOLLOW_UP_STATUSES), { title: '落实状态', optionLabels: FOLLOW_UP_STATUS_LABELS }),
           /** Percent done, 0–100. */
           progress: field(z.number().int().min(0).max(100).optional(), { title: '完成进度', unit: '%' }),
@@ -112,7 +112,7 @@ export const decision = z
   });
 
 export const meetingSchema = z
-  .object({
+  .strictObject({
     title: field(z.string().min(4).max(60), { title: '会议名称' }),
     body: field(z.enum(MEETING_BODIES), { title: '会议类型', optionLabels: MEETING_BODY_LABELS }),
     /** Which 四议 step this meeting is. */
@@ -129,7 +129,7 @@ export const meetingSchema = z
     chair: field(z.string().min(2).max(20).optional(), { title: '主持人' }),
     recorder: field(z.string().min(2).max(20).optional(), { title: '记录人' }),
     attendance: field(
-      z.object({
+      z.strictObject({
         expected: count('应到', '人'),
         present: count('实到', '人'),
         /** Non-members attending (监委会成员, 驻村干部…), counted separately from 实到. */

@@ -17,7 +17,7 @@ export const NOTICE_CATEGORY_LABELS: Record<NoticeCategory, string> = {
 /** Categories the 村务监督委员会 must sign off before publishing (村民委员会组织法 第三十二条). */
 export const REVIEW_REQUIRED: readonly NoticeCategory[] = ['village', 'finance'];
 
-export const attachment = z.object({
+export const attachment = z.strictObject({
   title: field(z.string().min(2).max(80), { title: '附件名称', description: '如 2025年3月财务收支明细表' }),
   /** Path under the media folder, e.g. /uploads/2025-03-finance.pdf; never `..` (it would climb out of uploads/). */
   file: field(
@@ -29,7 +29,7 @@ export const attachment = z.object({
   ),
 });
 
-export const review = z.object({
+export const review = z.strictObject({
   /** Members of the 村务监督委员会 who reviewed the notice. */
   by: field(z.array(personName).min(1, { message: '至少填写一名审核人' }), { title: '审核人（村务监督委员会）' }),
   /** Day of the review. */
@@ -39,7 +39,7 @@ export const review = z.object({
 });
 
 export const noticeSchema = z
-  .object({
+  .strictObject({
     title: field(z.string().min(4, { message: '标题至少 4 个字' }).max(60, { message: '标题不超过 60 个字' }), {
       title: '标题',
     }),
@@ -50,7 +50,7 @@ export const noticeSchema = z
     published: field(isoDate, { title: '发布日期', description: '晚于今天则定时发布，到期自动上网' }),
     /** 公示期: first and last day the notice is posted. */
     period: field(
-      z.object({
+      z.strictObject({
         start: field(isoDate, { title: '公示开始日期' }),
         end: field(isoDate, { title: '公示结束日期', description: '公示期一般为 5–7 天，重大事项按要求' }),
       }),

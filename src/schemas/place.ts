@@ -25,7 +25,7 @@ export const PARENT_LEVELS: Record<PlaceLevel, readonly PlaceLevel[]> = {
   grid: ['village', 'community'],
 };
 
-export const gridWorker = z.object({
+export const gridWorker = z.strictObject({
   /** Grid worker's name as posted on the 公开栏. */
   name: field(personName, { title: '网格员姓名' }),
   /** Work phone, published on purpose so residents can call. */
@@ -42,7 +42,7 @@ export const gridWorker = z.object({
 });
 
 export const placeSchema = z
-  .object({
+  .strictObject({
     /** Chinese name, e.g. 桃源村. */
     name: field(z.string().min(2, { message: '名称至少 2 个字' }).max(30), {
       title: '名称',

@@ -4,7 +4,7 @@
 import { z } from 'astro/zod';
 import { contact, field, publicPhone, slug } from './common.ts';
 
-export const siteSchema = z.object({
+export const siteSchema = z.strictObject({
   /** Portal name shown in the header, e.g. 云溪街道村务公开栏. */
   name: field(z.string().min(2).max(40), { title: '网站名称' }),
   /** Short description for search engines and the home page. */
@@ -18,7 +18,7 @@ export const siteSchema = z.object({
   /** True for the bundled demo: every page then carries a 示例数据 banner. */
   demo: field(z.boolean().default(false), { title: '示例数据', description: '勾选后每页显示“示例数据”提示' }),
   /** Office that runs the portal and answers questions about it. */
-  office: z.object({
+  office: z.strictObject({
     name: field(z.string().min(2).max(40), { title: '主办单位', description: '如 云溪街道党政办公室' }),
     address: field(z.string().max(100), { title: '地址' }),
     phone: field(publicPhone, { title: '电话', publicContact: true }),
@@ -28,7 +28,7 @@ export const siteSchema = z.object({
     }),
   }),
   /** Where residents turn when something is not published or is wrong (村民委员会组织法 第三十一条). */
-  feedback: z.object({
+  feedback: z.strictObject({
     /** Township government body that receives complaints. */
     authority: field(z.string().min(2).max(60), { title: '受理机关', description: '如 云溪街道办事处' }),
     phone: field(publicPhone, { title: '反映电话', publicContact: true }),

@@ -25,14 +25,14 @@ export const GRID_EVENT_LABELS: Record<GridEventCategory, string> = {
 };
 
 export const statsSchema = z
-  .object({
+  .strictObject({
     /** Village/community (or grid) the figures belong to. */
     place: field(slug, { title: '村/社区', description: '村/社区的编号' }),
     /** Month the figures cover. */
     month: field(isoMonth, { title: '月份', description: '格式 YYYY-MM，如 2025-03' }),
     /** 群众说事、干部解题: residents' demands and how they were handled. */
     demands: field(
-      z.object({
+      z.strictObject({
         received: count('群众说事（受理诉求）', '件', '本月受理的群众诉求总数'),
         responded: count('已响应', '件', '已联系群众、给出答复的诉求'),
         resolved: count('干部解题（已办结）', '件', '本月受理且已办结的诉求'),
@@ -43,7 +43,7 @@ export const statsSchema = z
     ),
     /** Events reported by grid workers, by category, and how many were closed. */
     gridEvents: field(
-      z.object({
+      z.strictObject({
         disputes: count(GRID_EVENT_LABELS.disputes, '件'),
         publicSecurity: count(GRID_EVENT_LABELS.publicSecurity, '件'),
         safety: count(GRID_EVENT_LABELS.safety, '件'),
@@ -55,14 +55,14 @@ export const statsSchema = z
       { title: '网格事件' },
     ),
     disputes: field(
-      z.object({
+      z.strictObject({
         received: count('受理矛盾纠纷', '件'),
         mediated: count('调解成功', '件'),
       }),
       { title: '矛盾纠纷调解' },
     ),
     hazards: field(
-      z.object({
+      z.strictObject({
         found: count('排查安全隐患', '处'),
         fixed: count('整改到位', '处'),
       }),
@@ -71,14 +71,14 @@ export const statsSchema = z
     policeIncidents: count('刑事治安警情', '起', '辖区派出所通报的刑事、治安警情'),
     petitions: count('信访', '件', '本月信访件数（含来信、来访、网上信访）'),
     legalEducation: field(
-      z.object({
+      z.strictObject({
         activities: count('普法活动', '场'),
         participants: count('参与人次', '人次'),
       }),
       { title: '普法宣传' },
     ),
     staff: field(
-      z.object({
+      z.strictObject({
         gridWorkers: count('网格员', '人', '专职和兼职网格员总数'),
         volunteers: count('志愿者', '人', '参与网格服务的志愿者'),
       }),
