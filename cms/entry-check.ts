@@ -8,6 +8,7 @@
  */
 import type { z } from 'astro/zod';
 import { parseWithFriendlyErrors, type ContentError } from '../src/lib/friendly-errors.ts';
+import { contentSafetyErrors } from '../src/lib/content-safety.ts';
 import { collections, type CollectionName } from '../src/schemas/index.ts';
 import { MARKDOWN_FIELD } from './config.ts';
 
@@ -70,7 +71,15 @@ export function checkEntry(collection: CollectionName, data: Record<string, unkn
   const { [MARKDOWN_FIELD]: _body, ...frontMatter } = withoutBlanks(data);
   const schema: z.ZodType = collections[collection].schema;
   const result = parseWithFriendlyErrors(schema, frontMatter, file);
-  return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
+  // TEMPORARY (issue 13 branch, until issue 12's full gate lands here): personal data and unsafe markup too.
+  const safety = contentSafetyErrors({
+    collection,
+    file,
+    data: frontMatter,
+    ...(typeof _body === 'string' ? { body: _body } : {}),
+  });
+  const errors = [...safety, ...(result.ok ? [] : result.errors)];
+  return { ok: errors.length === 0, errors };
 }
 
 /** The message the editor sees when saving is refused: each problem with its field and its fix. */
