@@ -21,7 +21,8 @@ function importsOf(source: string): { static: string[]; dynamic: string[] } {
   const found = (pattern: RegExp) => [...new Set([...source.matchAll(pattern)].map((m) => m[1] as string))];
   return {
     static: found(/(?:\bfrom|\bimport)\s*["']\.\/([\w.-]+\.js)["']/g),
-    dynamic: found(/\bimport\(\s*["']\.\/([\w.-]+\.js)["']\s*\)/g),
+    // Lazily loaded chunks: plain import("./x.js"), or Vite's preload map (`__vite__mapDeps`, "_astro/x.js").
+    dynamic: [...found(/\bimport\(\s*["']\.\/([\w.-]+\.js)["']\s*\)/g), ...found(/["']_astro\/([\w.-]+\.js)["']/g)],
   };
 }
 
