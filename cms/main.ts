@@ -114,6 +114,9 @@ function fixPage(root: ParentNode): void {
   }
   for (const element of root.querySelectorAll<HTMLElement>('button, span, div, p')) {
     if (element.childElementCount !== 0 || element.textContent === null) continue;
+    // Decap prints a failed request's error class before the message ("API_ERROR: 此条目已被他人修改…").
+    if (element.textContent.includes('API_ERROR: '))
+      element.textContent = element.textContent.replace('API_ERROR: ', '');
     const chinese = chineseFor(element.textContent);
     if (chinese !== undefined && chinese !== element.textContent) element.textContent = chinese;
   }
@@ -133,5 +136,15 @@ new MutationObserver(() => {
     fixPage(document);
   });
 }).observe(document.body, { childList: true, subtree: true });
+
+// `npm run cms` serves this page from `astro dev`, which reloads a page whose content changed on disk: every save
+// (the admin's own or another tab's) reloaded every open admin tab, throwing away what was typed there. Vite lets a
+// "beforeFullReload" listener see the message before it acts, and reloads only when the message's path names this
+// page: pointing it elsewhere keeps the editor's tab as it is. (No effect in a build: there is no HMR client.)
+if (import.meta.hot) {
+  import.meta.hot.on('vite:beforeFullReload', (payload: { path?: string }) => {
+    payload.path = '/gongkailan-admin-is-never-reloaded.html';
+  });
+}
 
 CMS.init({ config: config as never });

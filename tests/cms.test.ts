@@ -126,8 +126,7 @@ describe('the production admin in git mode, draft → review → publish', () =>
     await clerk.getByLabel('公示结束日期', { exact: true }).fill('2026-11-30');
     await clerk.getByLabel('联系人', { exact: true }).fill('李文书');
     await clerk.getByLabel('联系电话', { exact: true }).fill('0999-86660002');
-    // The existing upload is listed in the file widget's library, next to the new one.
-    const upload = await attachFile(clerk, '10月收支明细', PDF);
+    const upload = await attachFile(clerk, '10月收支明细', PDF, '2026-10-dongcun-caiwu.pdf');
     await clerk.getByRole('button', { name: /添加审核人/ }).click();
     await clerk
       .getByLabel(/^审核人（村务监督委员会）/)

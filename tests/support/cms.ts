@@ -166,11 +166,16 @@ export async function publishNow(page: Page): Promise<void> {
   await page.getByText('立即发布').click();
 }
 
-/** Attach a file to the notice's first empty 附件 row through the file widget's library (upload, then pick). */
-export async function attachFile(page: Page, title: string, file: string): Promise<string> {
+/**
+ * Attach a file to a new 附件 row through the file widget's library: `existing` (an earlier upload) must be listed;
+ * upload `file`, then pick it.
+ */
+export async function attachFile(page: Page, title: string, file: string, existing: string): Promise<string> {
   await page.getByRole('button', { name: /添加附件/ }).click();
   await page.getByLabel('附件名称', { exact: true }).last().fill(title);
   await page.getByRole('button', { name: '选择或上传文件' }).last().click();
+  // The library lists what is already in content/uploads (it once showed "未找到资源").
+  await page.getByText(existing, { exact: true }).waitFor({ timeout: 30_000 });
   const upload = page.locator('input[type="file"]');
   await upload.setInputFiles(file);
   // The new upload is selected; its generated name is shown on its card.
