@@ -205,7 +205,7 @@ describe('npm run cms, from a fresh copy', () => {
     const resolved = page.getByLabel('干部解题（已办结）', { exact: true });
     await resolved.waitFor({ timeout: 30_000 });
     await resolved.fill('60');
-    const preview = page.frameLocator('iframe').first();
+    const preview = page.locator('iframe').first().contentFrame();
     await preview.getByText('石桥村 2026年10月 治理统计').waitFor();
     await expect(preview.getByText('数字有误（150.0%，不可能超过 100%）').count()).resolves.toBeGreaterThan(0);
     await expect(preview.getByText('150.0%', { exact: true }).count()).resolves.toBe(0);
@@ -265,7 +265,7 @@ describe('npm run cms, from a fresh copy', () => {
     await village.selectOption({ label: '石桥村' });
     await page.getByLabel('应到', { exact: true }).fill('9');
     await page.getByLabel('实到', { exact: true }).fill('8');
-    const preview = page.frameLocator('iframe').first();
+    const preview = page.locator('iframe').first().contentFrame();
     await preview.getByText('应到 9 人，实到 8 人', { exact: false }).waitFor();
     await shot(page, '10-meeting');
     await page.goto(`${cms.siteUrl}/admin/#/collections/legal/new`);
@@ -273,7 +273,7 @@ describe('npm run cms, from a fresh copy', () => {
     await choose(page, '类型', '法律问答');
     await choose(page, '主题', '土地与宅基地');
     await page.getByLabel('发布日期', { exact: true }).fill(TODAY);
-    await page.frameLocator('iframe').first().getByText('法律问答 · 土地与宅基地').waitFor();
+    await page.locator('iframe').first().contentFrame().getByText('法律问答 · 土地与宅基地').waitFor();
     await shot(page, '11-legal');
     await page.close();
   }, 180_000);

@@ -213,8 +213,9 @@ describe('the production admin in git mode, draft → review → publish', () =>
     await page.getByLabel('联系电话', { exact: true }).fill('0999-86660002');
     // The preview already says what is wrong.
     await page
-      .frameLocator('iframe')
+      .locator('iframe')
       .first()
+      .contentFrame()
       .getByText('公示期有误：结束日期 2026-11-20 早于开始日期 2026-11-24')
       .waitFor();
     await page.getByRole('button', { name: '保存', exact: true }).click();

@@ -97,7 +97,7 @@ function csvRows(text: string): Row[] {
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
