@@ -59,7 +59,9 @@ export function backendFromEnv(env: Record<string, string | undefined>, siteUrl?
  * Only /admin/ gets these (src/pages/admin/index.astro); public pages keep the strict policy.
  */
 export function adminCspSources(settings: BackendSettings): { connect: string[]; img: string[] } {
-  const connect = new Set<string>(["'self'"]);
+  // blob: because Decap reads every file chosen for upload through a blob: URL (AssetProxy.toBase64): without it
+  // every upload fails with "Failed to persist media: TypeError: Failed to fetch", whatever the backend.
+  const connect = new Set<string>(["'self'", 'blob:']);
   if (settings.localBackend !== undefined) connect.add(new URL(settings.localBackend.url).origin);
   const apiRoot = settings.backend.api_root;
   if (apiRoot !== undefined) connect.add(new URL(apiRoot).origin);

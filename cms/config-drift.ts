@@ -5,7 +5,7 @@
  * drifted copies (must find the drift), so the check itself is known to work.
  */
 import type { FieldInfo } from '../src/lib/schema-walk.ts';
-import type { CmsField } from './config.ts';
+import { PLACE_WIDGET, PUBLIC_FOLDER, type CmsField } from './config.ts';
 
 /** Strings that exercise the length limits and patterns of our schemas (slugs, months, names, phones, paths…). */
 const PROBES = [
@@ -44,6 +44,11 @@ const PROBES = [
     .map((n) => '字'.repeat(n)),
 ];
 
+/** Fields that pick another entry (a place, a notice) from a list instead of taking typed text. */
+function isReference(field: CmsField): boolean {
+  return field.widget === 'relation' || field.widget === PLACE_WIDGET;
+}
+
 function accepts(pattern: [string, string] | undefined, value: string): boolean {
   return pattern === undefined || new RegExp(pattern[0]).test(value);
 }
@@ -58,15 +63,22 @@ export function fieldDrift(
   if (field === undefined) return [`${path}: missing from the CMS`];
   const drift: string[] = [];
   const expectRequired = parentRequired && info.required;
-  if (field.label !== (info.meta.title ?? field.name))
+  if (info.meta.title !== undefined && field.label !== info.meta.title)
     drift.push(`${path}: label "${field.label}" ≠ "${info.meta.title}"`);
+  // A field without a schema title still needs a Chinese label (not its code name, e.g. "office").
+  if (info.meta.title === undefined && /^[A-Za-z]/.test(field.label)) drift.push(`${path}: no Chinese label`);
   if (field.required !== expectRequired) drift.push(`${path}: required ${field.required} ≠ ${expectRequired}`);
-  if (info.meta.description !== undefined && !(field.hint ?? '').includes(info.meta.description)) {
+  // Pickers show names, so a hint about ids ("村/社区的编号") is left out on purpose.
+  if (
+    info.meta.description !== undefined &&
+    !isReference(field) &&
+    !(field.hint ?? '').includes(info.meta.description)
+  ) {
     drift.push(`${path}: hint lacks the schema description`);
   }
   const enumInfo =
     info.kind === 'enum' ? info : info.kind === 'array' && info.element?.kind === 'enum' ? info.element : undefined;
-  if (enumInfo !== undefined && field.widget !== 'relation') {
+  if (enumInfo !== undefined && !isReference(field)) {
     const values = (field.options ?? []).map((o) => o.value);
     if (JSON.stringify(values) !== JSON.stringify(enumInfo.options)) {
       drift.push(`${path}: options ${values.join(',')} ≠ ${(enumInfo.options ?? []).join(',')}`);
@@ -92,9 +104,13 @@ export function fieldDrift(
   ) {
     drift.push(`${path}: a date must be picked as YYYY-MM-DD without time`);
   }
-  if ((info.kind === 'string' || info.kind === 'month') && field.widget !== 'relation') {
+  if ((info.kind === 'string' || info.kind === 'month') && !isReference(field)) {
     for (const probe of PROBES) {
-      const byCms = accepts(field.pattern, probe);
+      // A file field holds public_folder + the picked file's name, and Decap checks the name alone.
+      const byCms =
+        field.widget === 'file'
+          ? probe.startsWith(`${PUBLIC_FOLDER}/`) && accepts(field.pattern, probe.slice(PUBLIC_FOLDER.length + 1))
+          : accepts(field.pattern, probe);
       const bySchema = info.schema.safeParse(probe).success;
       if (byCms !== bySchema) {
         drift.push(
@@ -108,7 +124,7 @@ export function fieldDrift(
   if (info.kind === 'array' && info.element !== undefined) {
     const element = info.element;
     if (element.kind === 'object') drift.push(...fieldsDrift(path, element.fields ?? {}, field.fields ?? [], true));
-    else if (element.kind !== 'enum' && field.widget !== 'relation') {
+    else if (element.kind !== 'enum' && !isReference(field)) {
       drift.push(
         ...fieldDrift(`${path}[]`, { ...element, meta: { ...element.meta, title: field.label } }, field.field, true),
       );

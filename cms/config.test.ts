@@ -4,7 +4,14 @@ import { describe } from '../src/lib/schema-walk.ts';
 import { field } from '../src/schemas/common.ts';
 import { collections, COLLECTION_NAMES, noticeSchema } from '../src/schemas/index.ts';
 import { adminCspSources, backendFromEnv } from './backend.ts';
-import { buildCmsConfig, cmsFields, MARKDOWN_FIELD, type CmsCollection, type CmsField } from './config.ts';
+import {
+  buildCmsConfig,
+  cmsFields,
+  MARKDOWN_FIELD,
+  PLACE_WIDGET,
+  type CmsCollection,
+  type CmsField,
+} from './config.ts';
 import { fieldsDrift } from './config-drift.ts';
 
 const config = buildCmsConfig(backendFromEnv({}));
@@ -93,9 +100,60 @@ describeSuite('CMS configuration generated from the schemas', () => {
     expect(config.slug.encoding).toBe('ascii');
   });
 
-  it('picks places from a list of their Chinese names and stores the place id', () => {
-    const place = find(cmsFields('notices', { place: { collection: 'places', display: 'name' } }), 'place');
-    expect(place).toMatchObject({ widget: 'relation', collection: 'places', value_field: '{{slug}}' });
+  it('picks places with the grouped place picker (statistics and meetings: villages and communities only)', () => {
+    const notices = config.collections.find((c) => c.name === 'notices') as CmsCollection;
+    expect(find(fieldsOf(notices), 'place')).toEqual({
+      name: 'place',
+      label: '发布单位',
+      widget: PLACE_WIDGET,
+      required: true,
+    });
+    const stats = config.collections.find((c) => c.name === 'stats') as CmsCollection;
+    expect(find(fieldsOf(stats), 'place')).toMatchObject({
+      widget: PLACE_WIDGET,
+      place_levels: ['village', 'community'],
+    });
+    // Notices are still picked from the notices list (relation widget).
+    const meetings = config.collections.find((c) => c.name === 'meetings') as CmsCollection;
+    expect(find(fieldsOf(meetings), 'decisions.notices')).toMatchObject({ widget: 'relation', collection: 'notices' });
+  });
+
+  it('shows 监督委员会审核 open, with a hint saying when it is required, and no file-name rules to editors', () => {
+    const notices = config.collections.find((c) => c.name === 'notices') as CmsCollection;
+    expect(find(fieldsOf(notices), 'review')).toMatchObject({
+      collapsed: false,
+      hint: '村务公开、财务公开必须填写（公开前须经村务监督委员会审核）；党务公开可不填',
+    });
+    for (const collection of config.collections) expect(collection.description ?? '').not.toContain('文件名');
+  });
+
+  it("labels every group in Chinese (the site settings' office and feedback had their code names)", () => {
+    const site = config.collections.find((c) => c.name === 'site') as CmsCollection;
+    expect(['office', 'feedback'].map((name) => find(fieldsOf(site), name).label)).toEqual([
+      '主办单位信息',
+      '意见反映渠道',
+    ]);
+  });
+
+  it('checks an attachment by its file name, as Decap does (it validates the base name of a file field)', () => {
+    const notices = config.collections.find((c) => c.name === 'notices') as CmsCollection;
+    const pattern = new RegExp((find(fieldsOf(notices), 'attachments.file').pattern as [string, string])[0]);
+    expect(['2026-11-24-fujian-3f9a.pdf', 'a.XLSX'].map((n) => pattern.test(n))).toEqual([true, true]);
+    expect(['/uploads/a.pdf', '中.pdf', 'a.exe', 'a b.pdf'].map((n) => pattern.test(n))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('shows the site name on the login page and lists entries by what a person reads', () => {
+    const named = buildCmsConfig(backendFromEnv({}), '云溪街道村务公开栏');
+    expect(decodeURIComponent(named.logo?.src ?? '')).toContain('>云溪街道村务公开栏</text>');
+    expect(Object.fromEntries(named.collections.map((c) => [c.name, c.summary]))).toMatchObject({
+      notices: '{{published}} · {{cmsPlaceName}} · {{title}}',
+      stats: '{{cmsPlaceName}} · {{cmsMonth}}',
+    });
   });
 
   it('sends uploads to content/uploads, served at /uploads/, and sanitizes the Markdown preview', () => {
@@ -144,12 +202,13 @@ describeSuite('CMS backend from the environment', () => {
 });
 
 describeSuite('the admin page security policy', () => {
-  it('lets the CMS reach decap-server and the git host API, and nothing else', () => {
+  it('lets the CMS reach decap-server, the git host API and the blob: URLs of files chosen for upload, and nothing else', () => {
+    // Without blob: every upload fails ("Failed to persist media: TypeError: Failed to fetch"), on every backend.
     const github = adminCspSources(backendFromEnv({ CMS_LOCAL_BACKEND_URL: 'http://localhost:9000/api/v1' }));
-    expect(github.connect).toEqual(["'self'", 'http://localhost:9000', 'https://api.github.com']);
+    expect(github.connect).toEqual(["'self'", 'blob:', 'http://localhost:9000', 'https://api.github.com']);
     const gitlab = adminCspSources(
       backendFromEnv({ CMS_BACKEND: 'gitlab', CMS_API_ROOT: 'https://git.example.cn/api/v4', CMS_REPO: 'a/b' }),
     );
-    expect(gitlab.connect).toEqual(["'self'", 'http://localhost:8081', 'https://git.example.cn']);
+    expect(gitlab.connect).toEqual(["'self'", 'blob:', 'http://localhost:8081', 'https://git.example.cn']);
   });
 });

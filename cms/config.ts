@@ -12,8 +12,15 @@ import type { BackendSettings } from './backend.ts';
 
 /** The Markdown text below the front matter. A CMS-only name: meetings already use `body` for 会议类型. */
 export const MARKDOWN_FIELD = 'markdownBody';
-/** Custom Decap format for our Markdown files (front matter + body in MARKDOWN_FIELD), see cms/format.ts. */
-export const MARKDOWN_FORMAT = 'gongkailan-frontmatter';
+/**
+ * Our own Decap format per collection (cms/format.ts, registered in cms/main.ts): Markdown with the body in
+ * MARKDOWN_FIELD, JSON in schema key order, both with the list-summary values of cms/places.ts.
+ */
+export function formatName(collection: CollectionName): string {
+  return `gongkailan-${collection}`;
+}
+/** The place picker (cms/place-widget.tsx): grouped by village, full names, optionally one village only. */
+export const PLACE_WIDGET = 'gongkailan-place';
 /** Where editors' uploads go (inside content/ so a deployment replaces one folder) and their public URL. */
 export const MEDIA_FOLDER = 'content/uploads';
 export const PUBLIC_FOLDER = '/uploads';
@@ -52,6 +59,8 @@ export interface CmsField {
   buttons?: string[];
   editor_components?: string[];
   choose_url?: boolean;
+  /** PLACE_WIDGET: which levels can be picked (all when absent). */
+  place_levels?: string[];
 }
 
 export interface CmsCollection {
@@ -82,6 +91,7 @@ export interface CmsConfig {
   site_url?: string;
   display_url?: string;
   logo_url?: string;
+  logo?: { src: string; show_in_header?: boolean };
   media_folder: string;
   public_folder: string;
   slug: { encoding: 'ascii'; clean_accents: boolean; sanitize_replacement: string };
@@ -92,8 +102,14 @@ export interface CmsConfig {
 interface Reference {
   collection: 'places' | 'notices';
   display: string;
+  /** Places only: the levels that may be chosen. */
+  levels?: string[];
 }
 const PLACE: Reference = { collection: 'places', display: 'name' };
+/** Monthly statistics and meetings belong to a village or community, never a grid or the 街道. */
+const VILLAGE: Reference = { ...PLACE, levels: ['village', 'community'] };
+const PARENT_PLACE: Reference = { ...PLACE, levels: ['township', 'street', 'village', 'community'] };
+const TOP_PLACE: Reference = { ...PLACE, levels: ['township', 'street'] };
 const NOTICE: Reference = { collection: 'notices', display: 'title' };
 
 interface CollectionSettings {
@@ -116,34 +132,34 @@ export const COLLECTION_SETTINGS: Record<Exclude<CollectionName, 'site'>, Collec
   notices: {
     slug: '{{fields.published}}-{{fields.place}}-{{fields.category}}',
     identifier: 'title',
-    summary: '{{published}} {{title}}',
+    summary: '{{published}} · {{cmsPlaceName}} · {{title}}',
     sortable: ['published', 'title'],
     create: true,
     references: { place: PLACE },
-    description: '村务、财务、党务公开。村务和财务公开须经村务监督委员会审核（填写“监督委员会审核”）。',
+    description: '村务、财务、党务公开。村务公开和财务公开须经村务监督委员会审核（填写“监督委员会审核”）。',
   },
   meetings: {
     slug: '{{fields.date}}-{{fields.place}}-{{fields.step}}',
     identifier: 'title',
-    summary: '{{date}} {{title}}',
+    summary: '{{date}} · {{cmsPlaceName}} · {{title}}',
     sortable: ['date', 'title'],
     create: true,
-    references: { place: PLACE, 'decisions.notices': NOTICE },
+    references: { place: VILLAGE, 'decisions.notices': NOTICE },
     description: '“四议两公开”各环节的会议纪要：出席人数、议题、决定事项和表决结果。',
   },
   stats: {
     slug: '{{fields.place}}-{{fields.month}}',
     identifier: 'month',
-    summary: '{{month}} {{place}}',
+    summary: '{{cmsPlaceName}} · {{cmsMonth}}',
     sortable: ['month', 'place'],
     create: true,
-    references: { place: PLACE },
+    references: { place: VILLAGE },
     description: '每个村/社区每月一条：只填数量，响应率、办结率、满意率等由网站自动计算。',
   },
   legal: {
     slug: '{{fields.topic}}-{{fields.type}}',
     identifier: 'title',
-    summary: '{{published}} {{title}}',
+    summary: '{{published}} · {{title}}',
     sortable: ['published', 'title'],
     create: true,
     description: '普法文章、法律问答和典型案例。',
@@ -152,10 +168,10 @@ export const COLLECTION_SETTINGS: Record<Exclude<CollectionName, 'site'>, Collec
     // The file name is the place's id, referenced by every notice and record: new places and renames are made by
     // the maintainer in the files (docs/editors.md), editors keep names, phones and grid workers current.
     identifier: 'name',
-    summary: '{{name}}（{{level}}）',
+    summary: '{{cmsPlaceName}}（{{cmsLevel}}）',
     sortable: ['order', 'name'],
     create: false,
-    references: { parent: PLACE },
+    references: { parent: PARENT_PLACE },
     description: '街道、村/社区和网格的基本信息与网格员。新增地点请联系网站管理员。',
   },
 };
@@ -255,10 +271,28 @@ export function stringPattern(info: FieldInfo): [string, string] | undefined {
   return [`^${parts.join('')}`, info.meta.example ? `${explained}（如 ${info.meta.example}）` : explained];
 }
 
+/** A path pattern "^(?=^\/uploads\/…)" as a pattern for the file name alone (no folders). */
+export function basenamePattern(source: string): string {
+  const folder = ignoreCaseSource(PUBLIC_FOLDER.slice(1));
+  return source.replace(`^\\/${folder}\\/`, '^').replace('[A-Za-z0-9._/-]', '[A-Za-z0-9._-]');
+}
+
 function optionsOf(info: FieldInfo): { label: string; value: string }[] {
   const labels = info.meta.optionLabels ?? {};
   return (info.options ?? []).map((value) => ({ label: labels[value] ?? value, value }));
 }
+
+/**
+ * Optional groups that cross-file rules require in most cases: shown open, and cms/main.ts drops Decap's "(可选)"
+ * from their label (监督委员会审核 is required for 村务公开 and 财务公开, not for 党务公开).
+ */
+export const RULE_REQUIRED = new Set(['review']);
+/** Fields inside those groups that the schema requires once the group is filled (also shown without "选填"). */
+export const RULE_REQUIRED_FIELDS = new Set(['review', 'review.by', 'review.by.item', 'review.date']);
+const RULE_REQUIRED_HINT = '村务公开、财务公开必须填写（公开前须经村务监督委员会审核）；党务公开可不填';
+
+/** Chinese labels for groups whose schema has no title (the site settings' office and feedback). */
+const GROUP_LABELS: Record<string, string> = { office: '主办单位信息', feedback: '意见反映渠道' };
 
 /**
  * The Decap field for one schema field. `required` is the field's own required-ness *and* its parents': a
@@ -284,6 +318,13 @@ export function cmsField(
     field.default = info.default;
   }
   const reference = references[path];
+  if (reference?.collection === 'places') {
+    field.widget = PLACE_WIDGET;
+    // The schema's hint speaks of ids ("村/社区的编号"); the picker shows names, so the hint would only confuse.
+    delete field.hint;
+    if (reference.levels !== undefined) field.place_levels = reference.levels;
+    return field;
+  }
   if (reference !== undefined) {
     const multiple = info.kind === 'array';
     Object.assign(field, {
@@ -304,7 +345,13 @@ export function cmsField(
       field.widget = info.meta.widget ?? 'string';
       const pattern = stringPattern(info);
       if (pattern !== undefined) field.pattern = pattern;
-      if (field.widget === 'file') field.choose_url = false;
+      if (field.widget === 'file') {
+        field.choose_url = false;
+        // Decap checks a file field's pattern against the file's *base name* (withFileControl.getValidateValue),
+        // and always puts the picked file under public_folder; so the CMS pattern is the schema's without its
+        // "/uploads/" prefix, and the full path is checked again by the gate on save.
+        if (field.pattern !== undefined) field.pattern = [basenamePattern(field.pattern[0]), field.pattern[1]];
+      }
       break;
     }
     case 'month': {
@@ -331,7 +378,9 @@ export function cmsField(
       break;
     case 'object':
       field.widget = 'object';
-      field.collapsed = !info.required;
+      field.collapsed = !info.required && !RULE_REQUIRED.has(path);
+      if (GROUP_LABELS[path] !== undefined && info.meta.title === undefined) field.label = GROUP_LABELS[path];
+      if (RULE_REQUIRED.has(path)) field.hint = RULE_REQUIRED_HINT;
       field.fields = Object.entries(info.fields ?? {}).map(([childName, child]) =>
         cmsField(childName, child, field.required, references, `${path}.${childName}`),
       );
@@ -394,10 +443,11 @@ function folderCollection(name: Exclude<CollectionName, 'site'>): CmsCollection 
     name,
     label: spec.label,
     label_singular: spec.label,
-    description: `${settings.description}（文件名规则：${spec.fileName.hint}）`,
+    // File names are made from fields (COLLECTION_SETTINGS.slug), so editors are not told about them.
+    description: settings.description,
     folder: `content/${spec.path}`,
     extension: spec.format,
-    format: spec.format === 'md' ? MARKDOWN_FORMAT : 'json',
+    format: formatName(name),
     create: settings.create,
     delete: settings.create,
     identifier_field: settings.identifier,
@@ -419,9 +469,10 @@ function siteCollection(): CmsCollection {
         name: 'site',
         label: collections.site.label,
         file: `content/${collections.site.path}`,
-        fields: cmsFields('site', { rootPlace: PLACE }),
+        fields: cmsFields('site', { rootPlace: TOP_PLACE }),
       },
     ],
+    format: formatName('site'),
   };
 }
 
@@ -445,8 +496,19 @@ const COMMIT_MESSAGES = {
   deleteMedia: '删除附件：{{path}}',
 };
 
+/** An SVG image of the site's name (Decap's login page shows a logo image, not text). */
+export function nameLogo(name: string): string {
+  const escaped = name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const width = Math.max(240, [...name].length * 40 + 40);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="120" viewBox="0 0 ${width} 120">` +
+    `<text x="50%" y="60%" text-anchor="middle" font-family="sans-serif" font-size="36" font-weight="700" fill="#8c1c13">${escaped}</text>` +
+    `<text x="50%" y="95%" text-anchor="middle" font-family="sans-serif" font-size="20" fill="#333">内容管理</text></svg>`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
 /** The whole Decap configuration for a backend (see cms/backend.ts for where that comes from). */
-export function buildCmsConfig(settings: BackendSettings): CmsConfig {
+export function buildCmsConfig(settings: BackendSettings, siteName?: string): CmsConfig {
   const config: CmsConfig = {
     load_config_file: false,
     locale: 'zh_Hans',
@@ -459,6 +521,8 @@ export function buildCmsConfig(settings: BackendSettings): CmsConfig {
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: cmsCollections(),
   };
+  // The login page shows the site's name instead of Decap's logo.
+  if (siteName !== undefined) config.logo = { src: nameLogo(siteName), show_in_header: false };
   if (settings.localBackend !== undefined) config.local_backend = settings.localBackend;
   if (settings.editorialWorkflow) config.publish_mode = 'editorial_workflow';
   if (settings.siteUrl !== undefined) {

@@ -19,8 +19,42 @@ import { NOTICE_CATEGORY_LABELS, type NoticeCategory } from '../src/schemas/noti
 import { GRID_EVENT_CATEGORIES, GRID_EVENT_LABELS } from '../src/schemas/stats.ts';
 import { isCalendarDate } from '../src/schemas/common.ts';
 import { MARKDOWN_FIELD } from './config.ts';
+import { checkEntry } from './entry-check.ts';
+import { fullPlaceName, monthLabel, type CmsPlace } from './places.ts';
 
 type Data = Record<string, unknown>;
+
+let places: readonly CmsPlace[] = [];
+/** The place list of the admin page, so previews show names ("石桥村"), not ids ("shiqiao"). */
+export function setPreviewPlaces(list: readonly CmsPlace[]): void {
+  places = list;
+}
+
+function placeName(value: unknown): string {
+  return typeof value === 'string' && value !== '' ? fullPlaceName(places, value) : '（未选择村/社区）';
+}
+
+/** The gate's problems with one group of fields (e.g. demands), as the editor will see them on save. */
+function problemsIn(collection: 'stats' | 'notices' | 'meetings', data: Data, prefix: string): string[] {
+  const result = checkEntry(collection, data, '预览');
+  return result.errors.filter((e) => e.field.startsWith(prefix)).map((e) => e.message);
+}
+
+function Problems({ messages }: { messages: string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <div role="alert" style={{ border: '2px solid #b00020', padding: '0.25rem 1rem', background: '#fff4f4' }}>
+      <p>
+        <strong>数字有误，保存时会被拒绝：</strong>
+      </p>
+      <ul>
+        {messages.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 function dataOf(props: PreviewTemplateComponentProps): Data {
   return (props.entry.get('data')?.toJS() ?? {}) as Data;
@@ -48,15 +82,22 @@ export function NoticePreview(props: PreviewTemplateComponentProps) {
   const period = (data.period ?? {}) as Data;
   const start = text(period.start);
   const end = text(period.end);
-  const hasPeriod = isCalendarDate(start) && isCalendarDate(end) && start <= end;
-  const state = hasPeriod ? noticeStateLabel(noticeState({ start, end }, shanghaiDay(new Date()))) : '公示期未填写完整';
+  const complete = isCalendarDate(start) && isCalendarDate(end);
+  const hasPeriod = complete && start <= end;
+  const state = hasPeriod
+    ? noticeStateLabel(noticeState({ start, end }, shanghaiDay(new Date())))
+    : complete
+      ? `公示期有误：结束日期 ${end} 早于开始日期 ${start}`
+      : '公示期未填写完整';
   const contact = (data.contact ?? {}) as Data;
   const review = data.review as Data | undefined;
   const attachments = (Array.isArray(data.attachments) ? data.attachments : []) as Data[];
   return (
     <DemoFrame>
       <article>
-        <p>{NOTICE_CATEGORY_LABELS[data.category as NoticeCategory] ?? ''}</p>
+        <p>
+          {NOTICE_CATEGORY_LABELS[data.category as NoticeCategory] ?? ''} · {placeName(data.place)}
+        </p>
         <h1>{text(data.title) || '（未填写标题）'}</h1>
         <p>
           <strong>{state}</strong>
@@ -155,6 +196,11 @@ export function MeetingPreview(props: PreviewTemplateComponentProps) {
   );
 }
 
+/** A rate over 100% cannot be true: say so instead of printing "150.0%". */
+function rateText(value: number | null): string {
+  return value !== null && value > 1 ? `数字有误（${formatPercent(value)}，不可能超过 100%）` : formatPercent(value);
+}
+
 export function StatsPreview(props: PreviewTemplateComponentProps) {
   const data = dataOf(props);
   const group = (name: string) => (data[name] ?? {}) as Data;
@@ -170,8 +216,9 @@ export function StatsPreview(props: PreviewTemplateComponentProps) {
   return (
     <DemoFrame>
       <h1>
-        {text(data.place)} {text(data.month)} 治理统计
+        {placeName(data.place)} {monthLabel(data.month)} 治理统计
       </h1>
+      <Problems messages={problemsIn('stats', data, '')} />
       <div className="table-scroll">
         <table>
           <caption>由填写的数量自动计算</caption>
@@ -186,7 +233,7 @@ export function StatsPreview(props: PreviewTemplateComponentProps) {
             {RATES.map((rate) => (
               <tr key={rate.id}>
                 <th scope="row">{rate.title}</th>
-                <td>{formatPercent(rateOf(rate.id, counts))}</td>
+                <td>{rateText(rateOf(rate.id, counts))}</td>
                 <td>{rate.definition}</td>
               </tr>
             ))}

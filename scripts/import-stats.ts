@@ -1,48 +1,64 @@
 /**
- * `npm run import:stats -- file.csv [--dry-run] [--replace]`: turn a spreadsheet export of monthly statistics
- * into content/stats/<place>-<YYYY-MM>.json (CONTENT_DIR elsewhere), validated like the CMS and the build.
- * Any problem: every error is listed with line and column, and nothing is written. See src/lib/import-stats.ts.
+ * `npm run import:stats -- 统计表.xlsx|统计表.csv [--dry-run] [--replace]`: turn a spreadsheet of monthly statistics
+ * into content/stats/<place>-<YYYY-MM>.json (CONTENT_DIR elsewhere), checked by the same gate as `npm run validate`.
+ * Any problem: every error is listed with line and column, and nothing is written. Each file is written to a
+ * temporary name and renamed, so an interrupted run never leaves a half-written file. See src/lib/import-stats.ts.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { contentDir, readContent } from '../src/lib/content-files.ts';
 import { buildToday } from '../src/lib/dates.ts';
 import { formatError } from '../src/lib/friendly-errors.ts';
-import { importStatsCsv, statsFile } from '../src/lib/import-stats.ts';
+import { importStats, statsFile, type ImportPlace } from '../src/lib/import-stats.ts';
 
-const args = process.argv.slice(2);
-const dryRun = args.includes('--dry-run');
-const replace = args.includes('--replace');
-const files = args.filter((a) => !a.startsWith('--'));
-if (files.length !== 1) {
-  console.error('用法：npm run import:stats -- 统计表.csv [--dry-run] [--replace]');
+const USAGE = '用法：npm run import:stats -- 统计表.xlsx（或 .csv） [--dry-run] [--replace]';
+let parsed: { values: { 'dry-run'?: boolean; replace?: boolean }; positionals: string[] };
+try {
+  parsed = parseArgs({
+    options: { 'dry-run': { type: 'boolean' }, replace: { type: 'boolean' } },
+    allowPositionals: true,
+    strict: true,
+  });
+} catch (error) {
+  // e.g. a typo like --dryrun must not be ignored (and the files written).
+  const flag = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
+  console.error(`${flag === undefined ? '参数不对' : `不认识的参数 ${flag}`}。\n${USAGE}`);
   process.exit(2);
 }
-const file = files[0] as string;
+const dryRun = parsed.values['dry-run'] === true;
+const replace = parsed.values.replace === true;
+if (parsed.positionals.length !== 1) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const file = parsed.positionals[0] as string;
 if (!existsSync(file)) {
   console.error(`找不到文件 ${file}`);
   process.exit(2);
 }
 const root = contentDir();
 const { entries } = readContent(root);
-const places = new Map(
-  entries
-    .filter((e) => e.collection === 'places')
-    .map((e) => [e.id, String((e.data as { name?: unknown }).name ?? e.id)]),
-);
-const existing = new Set(
-  entries
-    .filter((e) => e.collection === 'stats')
-    .map((e) => e.data as { place?: unknown; month?: unknown })
-    .map((d) => `${String(d.place)}|${String(d.month)}`),
-);
-const today = buildToday(process.env.BUILD_DATE);
-const result = importStatsCsv(readFileSync(file, 'utf8'), path.relative(process.cwd(), file), {
+const places: ImportPlace[] = entries
+  .filter((e) => e.collection === 'places')
+  .map((e) => {
+    const data = e.data as { name?: unknown; level?: unknown; parent?: unknown };
+    return {
+      id: e.id,
+      name: String(data.name ?? e.id),
+      level: data.level as ImportPlace['level'],
+      ...(typeof data.parent === 'string' ? { parent: data.parent } : {}),
+    };
+  });
+const result = await importStats(readFileSync(file), path.relative(process.cwd(), file), {
   places,
-  today,
-  existing,
+  today: buildToday(process.env.BUILD_DATE),
+  existing: entries,
   replace,
 });
+if (result.encoding !== undefined && result.encoding !== 'UTF-8') {
+  console.log(`文件是 ${result.encoding} 编码，已自动转换。`);
+}
 if (result.errors.length > 0) {
   for (const error of result.errors) console.error(formatError(error));
   console.error(`\n${result.errors.length} 个问题，未写入任何文件。改正后重新导入。`);
@@ -51,7 +67,17 @@ if (result.errors.length > 0) {
 const target = path.join(root, 'stats');
 for (const record of result.records) {
   const { name, text } = statsFile(record);
-  if (!dryRun) writeFileSync(path.join(target, name), text);
-  console.log(`${dryRun ? '将写入' : '已写入'} ${path.relative(process.cwd(), path.join(target, name))}`);
+  const destination = path.join(target, name);
+  if (!dryRun) {
+    // Temporary name first (readContent only reads *.json), then an atomic rename over the final name.
+    const temporary = path.join(target, `.${name}.${process.pid}.tmp`);
+    try {
+      writeFileSync(temporary, text);
+      renameSync(temporary, destination);
+    } finally {
+      rmSync(temporary, { force: true });
+    }
+  }
+  console.log(`${dryRun ? '将写入' : '已写入'} ${path.relative(process.cwd(), destination)}`);
 }
 console.log(`${result.records.length} 份月度统计${dryRun ? '检查通过（--dry-run，未写入）' : '已导入'}。`);

@@ -1,24 +1,42 @@
 /**
- * Reads a spreadsheet export of monthly statistics (the way 综治中心 staff keep figures: one row per place and
- * month) into stats records, through the same zod schema and cross-file rules as the CMS and the build.
+ * Reads a spreadsheet of monthly statistics (the way 综治中心 staff keep figures: one row per place and month) into
+ * stats records, and checks them with the one content gate (`validateEntries`, what `npm run validate` and the build
+ * run) together with the content already on disk: schema, personal data, place exists, month not in the future, one
+ * record per place and month.
  *
- * Columns: place and month, then count fields, each named either by its dotted field name (demands.received)
- * or by its Chinese title as in the CMS (群众说事（受理诉求）); an optional note column. The place may be its id
- * (taoyuan) or its name (桃源村). Every problem names its line and column; any problem means nothing is written.
+ * Input as Excel in China saves it: .xlsx (read with exceljs), or CSV (parsed with csv-parse) in UTF-8 (with or
+ * without BOM), GBK/GB18030 or UTF-16 (detected with chardet, decoded with iconv-lite). Every row must have as many
+ * cells as the header (an unquoted "1,200" splits a cell in two); wholly empty rows (Excel's ",,,,") are skipped.
+ *
+ * Columns: place and month, then count fields, each named either by its dotted field name (demands.received) or by
+ * its Chinese title as in the CMS (群众说事（受理诉求）); an optional note column. The place may be its id (taoyuan),
+ * its name (桃源村) or its full name (桃源村 · 第一网格); a name several places share is refused with the candidates.
+ * Every problem names its line and column; any problem means nothing is written.
  */
+import chardet from 'chardet';
+import { parse as parseCsv } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
 import { statsSchema, type Stats } from '../schemas/stats.ts';
-import { CsvSyntaxError, parseCsv } from './csv.ts';
-import { monthOf } from './dates.ts';
-import { parseWithFriendlyErrors, type ContentError } from './friendly-errors.ts';
+import { PLACE_LEVEL_LABELS, type PlaceLevel } from '../schemas/place.ts';
+import type { RawEntry } from './content-files.ts';
+import type { ContentError } from './friendly-errors.ts';
 import { flatFields } from './open-data.ts';
+import { validateEntries } from './validate-content.ts';
+
+export interface ImportPlace {
+  id: string;
+  name: string;
+  level: PlaceLevel;
+  parent?: string;
+}
 
 export interface ImportContext {
-  /** Known places: id → name. */
-  places: ReadonlyMap<string, string>;
-  /** Build day (YYYY-MM-DD, Asia/Shanghai): months after it are refused. */
+  /** Known places. */
+  places: readonly ImportPlace[];
+  /** Build day (YYYY-MM-DD, Asia/Shanghai). */
   today: string;
-  /** "place|month" keys that already have a file in content/stats. */
-  existing: ReadonlySet<string>;
+  /** The content already on disk (read with readContent), checked together with the imported records. */
+  existing: readonly RawEntry[];
   /** Allow replacing existing files. */
   replace: boolean;
 }
@@ -26,6 +44,88 @@ export interface ImportContext {
 export interface ImportResult {
   records: Stats[];
   errors: ContentError[];
+  /** How the file was read, e.g. "GB18030" (said to the user when it was not UTF-8). */
+  encoding?: string;
+}
+
+interface Row {
+  line: number;
+  cells: string[];
+}
+
+const ENCODING_FIX = '在 Excel 中“另存为”，保存类型选“CSV UTF-8（逗号分隔）”，或直接导入 .xlsx 文件';
+
+/** Bytes of a CSV file → text, and the encoding it was in. */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
+  const buffer = Buffer.from(bytes);
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+    return { text: buffer.subarray(3).toString('utf8'), encoding: 'UTF-8' };
+  }
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return { text: iconv.decode(buffer, 'utf-16le'), encoding: 'UTF-16LE' };
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return { text: iconv.decode(buffer, 'utf-16be'), encoding: 'UTF-16BE' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'UTF-8' };
+  } catch {
+    // not UTF-8: what Excel on Chinese Windows saves as "CSV (逗号分隔)" is GBK, which GB18030 contains.
+  }
+  const detected = chardet.detect(buffer) ?? '';
+  if (/^UTF-16/i.test(detected)) {
+    const encoding = detected.toUpperCase();
+    return { text: iconv.decode(buffer, encoding.toLowerCase()), encoding };
+  }
+  if (detected === 'Big5') return { text: iconv.decode(buffer, 'big5'), encoding: 'Big5' };
+  return { text: iconv.decode(buffer, 'gb18030'), encoding: 'GB18030' };
+}
+
+class ReadError extends Error {
+  readonly line: number;
+  readonly fix: string;
+  constructor(line: number, message: string, fix: string) {
+    super(message);
+    this.line = line;
+    this.fix = fix;
+  }
+}
+
+function csvRows(text: string): Row[] {
+  try {
+    const records = parseCsv(text, {
+      bom: true,
+      // Excel's "Unicode 文本" (UTF-16) is tab-separated; its CSV is comma-separated.
+      delimiter: [',', '\t'],
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    throw new ReadError(line, '引号没有配对（以 " 开始的内容没有以 " 结束）', '检查这一行的引号是否成对');
+  }
+}
+
+async function xlsxRows(bytes: Uint8Array): Promise<Row[]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as never);
+  } catch {
+    throw new ReadError(1, '不是有效的 .xlsx 文件', '用 Excel 或 WPS 打开后“另存为” .xlsx 或 CSV UTF-8');
+  }
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) return [];
+  const rows: Row[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    // `text` is what Excel shows (a number formatted "1,020" stays as shown, a formula gives its result).
+    for (let i = 1; i <= row.cellCount; i += 1) cells.push(row.getCell(i).text.trim());
+    rows.push({ line, cells });
+  });
+  // A sheet has no cell counts to get wrong: a row simply ends at its last filled cell.
+  const width = rows[0]?.cells.length ?? 0;
+  for (const row of rows) while (row.cells.length < width) row.cells.push('');
+  return rows;
 }
 
 const columns = flatFields(statsSchema).map(({ field, path }) => ({
@@ -54,105 +154,198 @@ function cellValue(cell: string, numeric: boolean): unknown {
   return cell;
 }
 
-export function importStatsCsv(text: string, file: string, context: ImportContext): ImportResult {
+/** The place with its parent's name: "桃源村 · 第一网格", "北街街道 · 新村". */
+function fullName(place: ImportPlace, places: readonly ImportPlace[]): string {
+  const parent = places.find((p) => p.id === place.parent);
+  return parent === undefined ? place.name : `${parent.name} · ${place.name}`;
+}
+
+type PlaceMatch = { id: string } | { candidates: ImportPlace[] } | undefined;
+
+function resolvePlace(value: string, places: readonly ImportPlace[]): PlaceMatch {
+  if (places.some((p) => p.id === value)) return { id: value };
+  const normalized = value.replace(/\s*[·•]\s*/g, ' · ');
+  const byFull = places.filter((p) => fullName(p, places) === normalized);
+  const matches = byFull.length > 0 ? byFull : places.filter((p) => p.name === value);
+  if (matches.length === 1) return { id: (matches[0] as ImportPlace).id };
+  if (matches.length > 1) return { candidates: matches };
+  return undefined;
+}
+
+/** Read the rows of a .xlsx or CSV file; errors for the file as a whole (encoding, syntax, empty, header). */
+async function readRows(bytes: Uint8Array, file: string): Promise<{ rows: Row[]; encoding?: string }> {
+  if (/\.xlsx$/i.test(file)) return { rows: await xlsxRows(bytes) };
+  if (/\.xls$/i.test(file)) {
+    throw new ReadError(
+      1,
+      '不支持旧版 Excel 97-2003（.xls）文件',
+      '在 Excel 中“另存为” .xlsx，或 CSV UTF-8（逗号分隔）',
+    );
+  }
+  const { text, encoding } = decodeCsv(bytes);
+  return { rows: csvRows(text), encoding };
+}
+
+export async function importStats(bytes: Uint8Array, file: string, context: ImportContext): Promise<ImportResult> {
   const errors: ContentError[] = [];
   const error = (line: number, column: string, field: string, message: string, fix: string) =>
     errors.push({ file, line, field, label: column === '' ? '' : `列“${column}”`, message, fix });
-  let rows;
+  let read: { rows: Row[]; encoding?: string };
   try {
-    rows = parseCsv(text);
+    read = await readRows(bytes, file);
   } catch (e) {
-    if (!(e instanceof CsvSyntaxError)) throw e;
-    error(e.line, '', '', e.message.replace(/^第 \d+ 行：/, ''), '检查这一行的引号是否成对');
+    if (!(e instanceof ReadError)) throw e;
+    error(e.line, '', '', e.message, e.fix);
     return { records: [], errors };
   }
-  const [header, ...body] = rows;
+  const { encoding } = read;
+  const withEncoding = (result: ImportResult): ImportResult =>
+    encoding === undefined ? result : { ...result, encoding };
+  // Excel keeps formatted but empty rows as ",,,,": skipped like blank lines.
+  const [header, ...body] = read.rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
   if (header === undefined) {
     error(1, '', '', '文件是空的', '第一行写列名（地点、月份和各项统计），从第二行起每行一个地点一个月');
-    return { records: [], errors };
+    return withEncoding({ records: [], errors });
   }
   const mapped = header.cells.map((name) => ({ name, column: findColumn(name) }));
-  mapped.forEach(({ name, column }) => {
-    if (column === undefined) {
-      error(
-        1,
-        name,
-        '',
-        `不认识的列名“${name}”`,
-        '列名用统计表单中的名称（如 群众说事（受理诉求））或字段名（如 demands.received）',
-      );
-    }
-  });
+  const unknown = mapped.filter((m) => m.column === undefined);
+  // Nothing recognised: the file was almost certainly decoded with the wrong encoding (or is not a stats table).
+  if (unknown.length === mapped.length && encoding !== undefined) {
+    error(
+      header.line,
+      '',
+      '',
+      `表头一个列名也不认识（按 ${encoding} 编码读取：${header.cells.slice(0, 3).join('，')}…）`,
+      ENCODING_FIX,
+    );
+    return withEncoding({ records: [], errors });
+  }
+  for (const { name } of unknown) {
+    error(
+      header.line,
+      name,
+      '',
+      `不认识的列名“${name}”`,
+      '列名用统计表单中的名称（如 群众说事（受理诉求））或字段名（如 demands.received）',
+    );
+  }
   const present = new Set(mapped.map((m) => m.column));
   for (const column of columns) {
-    const required = !['note'].includes(column.path.join('.'));
+    const required = column.path.join('.') !== 'note';
     if (required && !present.has(column)) {
-      error(1, '', column.path.join('.'), `缺少“${column.names[2]}”列`, `在第一行加上“${column.names[2]}”列并填写数字`);
+      error(
+        header.line,
+        '',
+        column.path.join('.'),
+        `缺少“${column.names[2]}”列`,
+        `在第一行加上“${column.names[2]}”列并填写数字`,
+      );
     }
   }
-  if (errors.length > 0) return { records: [], errors };
+  if (errors.length > 0) return withEncoding({ records: [], errors });
 
   const columnOf = new Map(mapped.map((m) => [m.column?.path.join('.') ?? '', m.name]));
-  const byName = new Map([...context.places].map(([id, name]) => [name, id]));
-  const seen = new Map<string, number>();
-  const records: Stats[] = [];
+  const placeColumn = columnOf.get('place') ?? 'place';
+  const monthColumn = columnOf.get('month') ?? 'month';
+  const existingKeys = new Map(context.existing.filter((e) => e.collection === 'stats').map((e) => [e.id, e] as const));
+  const imported: { row: Row; entry: RawEntry }[] = [];
   for (const row of body) {
+    if (row.cells.length !== header.cells.length) {
+      error(
+        row.line,
+        '',
+        '',
+        `这一行有 ${row.cells.length} 格，表头有 ${header.cells.length} 列`,
+        row.cells.length > header.cells.length
+          ? '数字里的千位逗号（如 1,200）会把一格分成两格：去掉逗号写 1200，或给这一格加英文引号 "1,200"'
+          : '补齐这一行缺少的格（没有的数字填 0）',
+      );
+      continue;
+    }
     const data: Record<string, unknown> = {};
     mapped.forEach(({ column }, i) => {
       if (column === undefined) return;
       const key = column.path.join('.');
       const numeric = key !== 'place' && key !== 'month' && key !== 'note';
-      let value = cellValue(row.cells[i] ?? '', numeric);
-      if (key === 'place' && typeof value === 'string') value = byName.get(value) ?? value;
+      const value = cellValue(row.cells[i] ?? '', numeric);
       if (value !== undefined) setPath(data, column.path, value);
     });
-    const placeColumn = columnOf.get('place') ?? 'place';
-    const monthColumn = columnOf.get('month') ?? 'month';
-    if (typeof data.place === 'string' && !context.places.has(data.place)) {
-      error(
-        row.line,
-        placeColumn,
-        'place',
-        `找不到地点“${data.place}”`,
-        '填写地点编号（如 taoyuan）或名称（如 桃源村）',
-      );
-      continue;
-    }
-    const parsed = parseWithFriendlyErrors(statsSchema, data, file);
-    if (!parsed.ok) {
-      for (const e of parsed.errors) {
-        errors.push({ ...e, line: row.line, label: `列“${columnOf.get(e.field) ?? e.label}”` });
+    if (typeof data.place === 'string') {
+      const match = resolvePlace(data.place, context.places);
+      if (match !== undefined && 'candidates' in match) {
+        const list = match.candidates
+          .map((p) => `${fullName(p, context.places)}（${PLACE_LEVEL_LABELS[p.level]}，编号 ${p.id}）`)
+          .join('、');
+        error(
+          row.line,
+          placeColumn,
+          'place',
+          `有 ${match.candidates.length} 个地点都叫“${data.place}”：${list}`,
+          '改填其中一个的编号，或带上级名称的全称（如“桃源村 · 第一网格”）',
+        );
+        continue;
       }
-      continue;
+      if (match !== undefined) data.place = match.id;
+      // A name that matches no place (an id that matches none is the gate's to report, like in the CMS).
+      else if (!/^[a-z0-9-]+$/.test(data.place)) {
+        error(
+          row.line,
+          placeColumn,
+          'place',
+          `找不到地点“${data.place}”`,
+          '填写地点编号（如 taoyuan）或名称（如 桃源村）',
+        );
+        continue;
+      }
     }
-    const record = parsed.data;
-    if (record.month > monthOf(context.today)) {
-      error(row.line, monthColumn, 'month', `${record.month} 还没到（今天是 ${context.today}）`, '检查年份和月份');
-      continue;
-    }
-    const key = `${record.place}|${record.month}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      error(row.line, monthColumn, 'month', `与第 ${earlier} 行重复（同一地点同一月份）`, '合并两行的数字，只保留一行');
-      continue;
-    }
-    seen.set(key, row.line);
-    if (context.existing.has(key) && !context.replace) {
+    const id = `${String(data.place)}-${String(data.month)}`;
+    if (existingKeys.has(id) && !context.replace) {
+      const name = context.places.find((p) => p.id === data.place)?.name ?? String(data.place);
       error(
         row.line,
         monthColumn,
         'month',
-        `${context.places.get(record.place)} ${record.month} 已有统计文件`,
+        `${name} ${String(data.month)} 已有统计文件`,
         '确认要覆盖时加 --replace 重新导入，否则删除这一行',
       );
       continue;
     }
-    records.push(record);
+    const entry: RawEntry = {
+      collection: 'stats',
+      id,
+      // A name of its own per row, so each error can be traced back to its line (see below).
+      file: `${file}#${row.line}`,
+      data,
+      lineOf: () => row.line,
+    };
+    imported.push({ row, entry });
   }
-  return { records, errors };
+
+  // The one gate, over the content on disk (minus the files being replaced) plus the imported rows.
+  const replaced = new Set(imported.map((i) => i.entry.id));
+  const kept = context.existing.filter((e) => !(e.collection === 'stats' && replaced.has(e.id)));
+  const rowOf = new Map(imported.map((i) => [i.entry.file, i.row]));
+  const gate = validateEntries([...kept, ...imported.map((i) => i.entry)], context.today);
+  const refused = new Set<string>();
+  for (const e of gate.errors) {
+    const row = rowOf.get(e.file);
+    // The importer names the files itself; a name made of an unknown place is reported as the place instead.
+    if (row === undefined || e.label === '文件名') continue;
+    refused.add(e.file);
+    const message = e.message.replace(new RegExp(`${escapeRegExp(file)}#(\\d+)`, 'g'), '第 $1 行');
+    errors.push({ ...e, file, line: row.line, message, label: `列“${columnOf.get(e.field) ?? e.label}”` });
+  }
+  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (errors.length > 0) return withEncoding({ records: [], errors });
+  const records = imported.filter((i) => !refused.has(i.entry.file)).map((i) => statsSchema.parse(i.entry.data));
+  return withEncoding({ records, errors });
 }
 
-/** File name and text of a record as the CMS writes it. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** File name and text of a record as the CMS writes it (schema key order, two-space indent). */
 export function statsFile(record: Stats): { name: string; text: string } {
   return { name: `${record.place}-${record.month}.json`, text: `${JSON.stringify(record, null, 2)}\n` };
 }

@@ -1,0 +1,188 @@
+/**
+ * What the CMS browser tests share: a fresh copy of the project (what a new clone has, plus a hard-linked
+ * node_modules), starting `npm run cms` in it, and the few ways a clerk fills Decap's form.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+/** Two free ports in a row (the save proxy's, and decap-server's right after it). */
+export async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    const next = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port + 1, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (next) return port;
+  }
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/**
+ * The project as a fresh clone has it: every file git tracks or would track (so uncommitted work is tested too),
+ * in a git repository of its own, with node_modules hard-linked (never installed from the network here) minus
+ * the caches a previous run left.
+ */
+export function freshCopy(): string {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'gkl-cms-copy-'));
+  const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { encoding: 'utf8' })
+    .stdout.split('\0')
+    .filter((f) => f !== '' && !f.startsWith('tests/.output/') && existsSync(f));
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+    cpSync(file, path.join(copy, file));
+  }
+  const linked = spawnSync('cp', ['-al', 'node_modules', path.join(copy, 'node_modules')]);
+  if (linked.status !== 0) throw new Error(`cp -al node_modules: ${linked.stderr.toString()}`);
+  for (const cache of ['.astro', '.vite'])
+    rmSync(path.join(copy, 'node_modules', cache), { recursive: true, force: true });
+  git(copy, 'init', '-q', '-b', 'main');
+  git(copy, 'config', 'user.email', 'clerk@example.invalid');
+  git(copy, 'config', 'user.name', '李文书');
+  git(copy, 'add', '.');
+  git(copy, 'commit', '-q', '-m', 'fresh copy');
+  return copy;
+}
+
+export interface CmsProcess {
+  child: ChildProcess;
+  siteUrl: string;
+  decapPort: number;
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The environment a clerk's shell has: without what the test runner adds (NODE_ENV=test, VITEST_*), which makes
+ * `astro dev` behave unlike the command people run.
+ */
+function userEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && key !== 'TEST' && !key.startsWith('VITEST')),
+  );
+}
+
+/** `npm run cms [-- flags]` in `cwd`, waiting until /admin/ answers. */
+export async function startNpmRunCms(cwd: string, flags: string[] = []): Promise<CmsProcess> {
+  const sitePort = await freePort();
+  const decapPort = await freePortPair();
+  const child = spawn('npm', ['run', 'cms', ...(flags.length > 0 ? ['--', ...flags] : [])], {
+    cwd,
+    env: {
+      ...userEnv(),
+      // `npm run` finds `node` on PATH: the Node running the tests (24), not an older system one.
+      PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+      PORT: String(sitePort),
+      DECAP_PORT: String(decapPort),
+      ASTRO_CACHE_DIR: path.join(cwd, 'node_modules', '.astro-cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const siteUrl = `http://localhost:${sitePort}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+  };
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm run cms exited:\n${output}`);
+    try {
+      const response = await fetch(`${siteUrl}/admin/`);
+      if (response.ok) return { child, siteUrl, decapPort, log: () => output, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error(`npm run cms did not serve /admin/ within 3 minutes:\n${output}`);
+}
+
+/** Log in to the local backend (a button, no password). Decap's first compile in `astro dev` takes a while. */
+export async function logIn(page: Page, url: string): Promise<void> {
+  await page.goto(url, { timeout: 180_000 });
+  const login = page.getByRole('button', { name: '登录' });
+  await login.waitFor({ timeout: 180_000 });
+  await login.click();
+  await page.getByText('村务公开').first().waitFor({ timeout: 60_000 });
+}
+
+/** Decap's box around one field (label, control, hint, our error message), by the field's name in the config. */
+export function field(page: Page | Locator, name: string): Locator {
+  return page
+    .locator(`label[for^="${name}-field-"]`)
+    .locator('xpath=ancestor::div[contains(@class,"ControlContainer")][1]');
+}
+
+/** Pick an option in a Decap select field (react-select), by the field's label and the option text. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(option);
+  await page.getByText(option, { exact: true }).last().click();
+}
+
+/** Replace the Markdown body's text (the rich-text editor is a contenteditable, not an input). */
+export async function typeBody(page: Page, text: string): Promise<void> {
+  const editor = field(page, 'markdownBody').locator('[contenteditable="true"]');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(text);
+}
+
+/** 发布 → 立即发布 (no editorial workflow). */
+export async function publishNow(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '发布' }).click();
+  await page.getByText('立即发布').click();
+}
+
+/**
+ * Attach a file to a new 附件 row through the file widget's library: `existing` (an earlier upload) must be listed;
+ * upload `file`, then pick it.
+ */
+export async function attachFile(page: Page, title: string, file: string, existing: string): Promise<string> {
+  await page.getByRole('button', { name: /添加附件/ }).click();
+  await page.getByLabel('附件名称', { exact: true }).last().fill(title);
+  await page.getByRole('button', { name: '选择或上传文件' }).last().click();
+  // The library lists what is already in content/uploads (it once showed "未找到资源").
+  await page.getByText(existing, { exact: true }).waitFor({ timeout: 30_000 });
+  const upload = page.locator('input[type="file"]');
+  await upload.setInputFiles(file);
+  // The new upload is selected; its generated name is shown on its card.
+  const card = page.getByText(/^\d{4}-\d{2}-\d{2}-fujian-[0-9a-f]{4}\.pdf$/).first();
+  await card.waitFor({ timeout: 30_000 });
+  const name = (await card.textContent()) ?? '';
+  await page.getByRole('button', { name: '使用选中的文件' }).click();
+  await page.getByText(`/uploads/${name}`).waitFor();
+  return name;
+}
