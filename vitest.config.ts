@@ -16,6 +16,9 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    // Tests read the text that builds and CLIs print. With CI=true (as CI runs) colour libraries switch ANSI colours
+    // on in child processes, which would put escape codes inside that text.
+    env: { NO_COLOR: '1', FORCE_COLOR: '0' },
     projects: [
       {
         extends: true,
