@@ -6,6 +6,7 @@
 import { StatsCube } from '../lib/aggregate.ts';
 import { indicator, titleWithUnit, type Indicator } from '../lib/indicators.ts';
 import { period, yearOf } from '../lib/periods.ts';
+import { reportingStatus, type MonthStatus } from '../lib/stats-completeness.ts';
 import type { Stats } from '../schemas/stats.ts';
 import { breakdownSpec, compareSpec, trendSpec, type StatsPlace } from './series.ts';
 import type { ChartSpec } from './spec.ts';
@@ -22,10 +23,17 @@ export interface StatsData {
   root: StatsPlaceInfo;
   /** Villages and communities directly under the root, in display order. */
   units: StatsPlaceInfo[];
-  /** Every month with data, in order. */
+  /** Every month with any data (complete or not), in order: each has a month page. */
   months: string[];
-  /** The latest month with data (undefined when there are no statistics yet). */
+  /** The months for which the root's roll-up is complete (every unit reported), in order. */
+  completeMonths: string[];
+  /**
+   * The latest month the root's figures speak for: the latest complete month (undefined when there is none).
+   * A later month in which only some units reported is in `partial`, never here.
+   */
   latest: string | undefined;
+  /** Months after `latest` in which some units have reported: shown labelled "已报送 N/M", never summed. */
+  partial: MonthStatus[];
 }
 
 export function statsData(records: readonly Stats[], places: readonly StatsPlaceInfo[], rootId: string): StatsData {
@@ -33,7 +41,22 @@ export function statsData(records: readonly Stats[], places: readonly StatsPlace
   if (root === undefined) throw new Error(`site.rootPlace "${rootId}" is not among the places`);
   const cube = new StatsCube(records, places);
   const units = places.filter((p) => p.parent === rootId).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  return { cube, root, units, months: [...cube.months], latest: cube.months.at(-1) };
+  const status = reportingStatus(cube, rootId);
+  return {
+    cube,
+    root,
+    units,
+    months: [...cube.months],
+    completeMonths: cube.completeMonths(rootId),
+    latest: status.latestComplete,
+    partial: status.partialAfter,
+  };
+}
+
+/** The months up to the last one for which `placeId` has a complete total (trends do not end in a gap). */
+export function monthsThroughLatest(data: StatsData, placeId: string): string[] {
+  const last = data.cube.completeMonths(placeId).at(-1);
+  return last === undefined ? [] : data.months.filter((m) => m <= last);
 }
 
 /** The groups of indicators drawn together on overview and place pages. */
@@ -42,17 +65,26 @@ export const KEY_TRENDS = [
   { indicators: ['responseRate', 'resolutionRate', 'satisfactionRate'], title: '响应率、解题率与满意率（%）' },
 ] as const;
 
-/** The latest calendar year with data, as a period (may be partial). */
+/** The latest calendar year with complete months, as a period of those months (may be fewer than 12). */
 export function latestYear(data: StatsData): { id: string; months: string[]; label: string } | undefined {
   if (data.latest === undefined) return undefined;
   const year = period(yearOf(data.latest));
-  const months = year.months.filter((m) => data.months.includes(m));
-  return { id: year.id, months, label: months.length < 12 ? `${year.label}（1–${months.length} 月）` : year.label };
+  const months = year.months.filter((m) => data.completeMonths.includes(m));
+  if (months.length === 12) return { id: year.id, months, label: year.label };
+  // Name the months actually covered: 2026年（8–9 月）, not 1–2 月 when a year's data starts in August.
+  const [first, last] = [Number(months[0]?.slice(5)), Number(months.at(-1)?.slice(5))];
+  return { id: year.id, months, label: `${year.label}（${first === last ? first : `${first}–${last}`} 月）` };
 }
 
 function keyTrends(data: StatsData, place: StatsPlace): ChartSpec[] {
   return KEY_TRENDS.map((group) =>
-    trendSpec(data.cube, place, group.indicators.map(indicator), data.months, `${place.name}${group.title}`),
+    trendSpec(
+      data.cube,
+      place,
+      group.indicators.map(indicator),
+      monthsThroughLatest(data, place.id),
+      `${place.name}${group.title}`,
+    ),
   );
 }
 
@@ -81,7 +113,13 @@ export function indicatorCharts(data: StatsData, ind: Indicator): ChartSpec[] {
   if (data.latest === undefined) return [];
   const year = latestYear(data);
   return [
-    trendSpec(data.cube, data.root, [ind], data.months, `${data.root.name}${titleWithUnit(ind)}`),
+    trendSpec(
+      data.cube,
+      data.root,
+      [ind],
+      monthsThroughLatest(data, data.root.id),
+      `${data.root.name}${titleWithUnit(ind)}`,
+    ),
     ...(year === undefined ? [] : [compareSpec(data.cube, data.units, ind, year.months, year.id, year.label)]),
   ];
 }

@@ -80,9 +80,11 @@ export function parseGitLog(output: string): Map<string, FileChange[]> {
 export interface ChangeHistory {
   /** Changes to the file at absolute path `file`, newest first (empty when unknown). */
   of(file: string): FileChange[];
+  /** Day of the latest change to any file under the absolute folder `dir` (undefined when unknown). */
+  lastChangeUnder(dir: string): string | undefined;
 }
 
-const EMPTY: ChangeHistory = { of: () => [] };
+const EMPTY: ChangeHistory = { of: () => [], lastChangeUnder: () => undefined };
 const run = promisify(execFile);
 
 async function readHistory(contentDir: string): Promise<ChangeHistory> {
@@ -92,7 +94,20 @@ async function readHistory(contentDir: string): Promise<ChangeHistory> {
     const root = (await git(['rev-parse', '--show-toplevel'])).stdout.trim();
     const { stdout } = await git(['log', `--format=${GIT_LOG_FORMAT}`, '--name-status', '-M', '--', '.']);
     const byPath = parseGitLog(stdout);
-    return { of: (file) => byPath.get(path.relative(root, path.resolve(file)).split(path.sep).join('/')) ?? [] };
+    const relative = (file: string) => path.relative(root, path.resolve(file)).split(path.sep).join('/');
+    return {
+      of: (file) => byPath.get(relative(file)) ?? [],
+      lastChangeUnder: (dir) => {
+        const folder = relative(dir);
+        const prefix = folder === '' ? '' : `${folder}/`;
+        let latest: string | undefined;
+        for (const [file, changes] of byPath) {
+          const day = changes[0]?.date;
+          if (file.startsWith(prefix) && day !== undefined && (latest === undefined || day > latest)) latest = day;
+        }
+        return latest;
+      },
+    };
   } catch {
     // Not a git checkout (a tarball, a CI cache) or no git installed: pages show the publish day only.
     return EMPTY;

@@ -37,6 +37,12 @@ export const siteSchema = z.object({
     /** Extra text for residents, e.g. office hours or the 12345 hotline. */
     note: field(z.string().max(300).optional(), { title: '说明', widget: 'text' }),
   }),
+  /** Day of the next month by which villages/communities file a month's statistics (default 10: the 10th). */
+  statsDueDay: field(z.number().int().min(1).max(28).optional(), {
+    title: '统计报送截止日',
+    description: '每月统计数据应在次月几日前报送，不填为 10 日；逾期未报送的村社区会标出',
+    unit: '日',
+  }),
   /** Extra contacts listed in the footer (综治中心, 司法所…). */
   contacts: field(z.array(contact).default([]), { title: '其他联系方式' }),
 });
