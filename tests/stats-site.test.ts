@@ -40,7 +40,9 @@ describe('statistics pages of the demo', () => {
     const html = read('stats/compare/by-resolution-rate/index.html');
     expect(html).toMatch(/<th[^>]*aria-sort="descending"[^>]*>\s*<a href="\/stats\/compare\/by-resolution-rate\/"/);
     expect(html).toContain('href="/stats/compare/by-demands-received/"');
-    const rates = [...html.matchAll(/<tr[^>]*>\s*<th[^>]*scope="row"[\s\S]*?<\/tr>/g)].map((row) => {
+    // The sortable table only (the per-capita table below it has rows of its own).
+    const table = /<table class="compare-table"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    const rates = [...table.matchAll(/<tr[^>]*>\s*<th[^>]*scope="row"[\s\S]*?<\/tr>/g)].map((row) => {
       const cells = [...row[0].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]);
       return Number.parseFloat(cells[2] ?? '');
     });

@@ -15,6 +15,10 @@ export interface StatsPlaceInfo extends StatsPlace {
   parent?: string | undefined;
   level: string;
   order: number;
+  population?: number | undefined;
+  households?: number | undefined;
+  /** Year the population and household figures are for. */
+  populationYear?: number | undefined;
 }
 
 export interface StatsData {

@@ -220,6 +220,11 @@ export class StatsCube {
     return counts === undefined ? undefined : { counts, monthsWithData: monthly.length };
   }
 
+  /** A place's own record for a month (not a roll-up), if it has one. */
+  record(placeId: string, month: string): Stats | undefined {
+    return this.#byKey.get(`${placeId}|${month}`);
+  }
+
   /** The note an editor attached to a place's own record for a month, if any. */
   note(placeId: string, month: string): string | undefined {
     return this.#byKey.get(`${placeId}|${month}`)?.note;

@@ -38,6 +38,9 @@ export function loadStats(): Promise<SiteStats> {
         level: p.data.level,
         parent: p.data.parent,
         order: p.data.order,
+        population: p.data.population,
+        households: p.data.households,
+        populationYear: p.data.populationYear,
       })),
       site.rootPlace,
     );

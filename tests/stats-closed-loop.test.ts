@@ -1,0 +1,142 @@
+/**
+ * The closed loop in depth, the per-capita comparison and phone-first statistics tables, on the built demo
+ * (DEMO_TODAY). Figures are checked against sums computed here straight from content/stats/*.json, so the page
+ * cannot agree with itself and be wrong. Then Chromium at 360 px: no sideways page scroll, axe 0.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Stats } from '../src/schemas/stats.ts';
+import { DEMO_OUT_DIR } from './support/build.ts';
+import { demoInBrowser } from './support/demo-browser.ts';
+
+const text = (file: string) =>
+  (/<main[\s\S]*<\/main>/.exec(readFileSync(path.join(DEMO_OUT_DIR, file), 'utf8'))?.[0] ?? '')
+    .replace(/<svg[\s\S]*?<\/svg>/g, '')
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+const records = (month: string): Stats[] =>
+  readdirSync('content/stats')
+    .filter((f) => f.endsWith(`-${month}.json`))
+    .map((f) => JSON.parse(readFileSync(path.join('content/stats', f), 'utf8')) as Stats);
+const place = (id: string) =>
+  JSON.parse(readFileSync(`content/places/${id}.json`, 'utf8')) as {
+    name: string;
+    population: number;
+    households: number;
+    populationYear: number;
+  };
+
+describe('the 12345-style bulletin of the demo', () => {
+  it('adds up every unit of the latest complete month as filed, and names the late units', () => {
+    const units = new Map<string, number[]>();
+    for (const r of records('2026-10')) {
+      for (const u of r.closedLoop?.units ?? []) {
+        const sum = units.get(u.unit) ?? [0, 0, 0, 0, 0];
+        [u.assigned, u.onTime, u.late, u.open, u.dissatisfied].forEach((v, i) => (sum[i]! += v));
+        units.set(u.unit, sum);
+      }
+    }
+    const page = text('stats/closed-loop/index.html');
+    expect(page).toContain(
+      '2026年10月各承办单位办理情况（件） 承办单位 交办 按时办结 超时办结 未办结 不满意 按时办结率',
+    );
+    for (const [unit, [assigned, onTime, late, open, dissatisfied]] of units) {
+      const rate = `${((onTime! / (onTime! + late!)) * 100).toFixed(1)}%`;
+      expect(page).toContain(` ${unit} ${assigned} ${onTime} ${late} ${open} ${dissatisfied} ${rate} `);
+    }
+    const zhujian = units.get('区住建局')!;
+    expect(page).toContain(`区住建局超时 ${zhujian[2]} 件、未办结 ${zhujian[3]} 件`);
+    expect(page).toMatch(/超时通报：[^。]+。/);
+    // The same month's received demands, split by category, add up to the demands received.
+    const received = records('2026-10').reduce((a, r) => a + r.demands.received, 0);
+    const categories = records('2026-10').reduce((a, r) => a + (r.closedLoop?.byCategory?.livelihood ?? 0), 0);
+    expect(page).toContain(`民生服务 ${categories}（${((categories / received) * 100).toFixed(1)}%）`);
+  });
+
+  it('publishes the service standards with the time limit per category', () => {
+    const page = text('stats/standards/index.html');
+    expect(page).toContain('民生服务 3 个工作日内 2 小时内联系群众，3 个工作日内办结');
+    expect(page).toContain('政策咨询 当天 政策咨询当场或当天答复');
+  });
+});
+
+describe('the per-capita comparison of the demo', () => {
+  it('shows each village per 1,000 residents and per 100 households, with the population year', () => {
+    const months = ['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04'].concat(
+      ['05', '06', '07', '08', '09', '10'].map((m) => `2026-${m}`),
+    );
+    const received = months
+      .flatMap(records)
+      .filter((r) => r.place === 'taoyuan')
+      .reduce((a, r) => a + r.demands.received, 0);
+    const taoyuan = place('taoyuan');
+    const perThousand = ((received / taoyuan.population) * 1000).toFixed(1);
+    const perHundred = ((received / taoyuan.households) * 100).toFixed(1);
+    const page = text('stats/compare/index.html');
+    expect(page).toContain('2025年11月至2026年10月各村社区每千人、每百户件数');
+    expect(page).toContain(
+      `桃源村 ${taoyuan.population.toLocaleString('en-US')} 人（${taoyuan.households.toLocaleString('en-US')} 户，2025年） ` +
+        `${received.toLocaleString('en-US')} 件；每千人 ${perThousand}；每百户 ${perHundred}`,
+    );
+  });
+});
+
+describe('statistics pages on a 360 px phone', () => {
+  const demo = demoInBrowser();
+  const pages = [
+    '/stats/closed-loop/',
+    '/stats/standards/',
+    '/stats/compare/',
+    '/stats/compare/by-resolution-rate/',
+    '/stats/',
+    '/stats/2026/10/',
+    '/stats/indicator/demands-received/',
+    '/stats/place/taoyuan/',
+  ];
+
+  it(
+    'never scrolls the page sideways, marks wide tables as scroll regions, and has no axe violations',
+    { timeout: 180_000 },
+    async () => {
+      const context = await demo.browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      const failures: string[] = [];
+      for (const pathname of pages) {
+        await page.goto(`${demo.url}${pathname}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) failures.push(`${pathname}: page scrolls sideways by ${overflow} px`);
+        // Every table either fits (card tables) or sits in a focusable, labelled scroll box with a visible cue.
+        const unmarked = await page.evaluate(
+          () =>
+            [...document.querySelectorAll('main table')]
+              .filter((table) => table.getBoundingClientRect().width > window.innerWidth)
+              .filter((table) => {
+                const box = table.closest('.table-scroll');
+                const cue = box?.previousElementSibling;
+                return !(
+                  box?.getAttribute('tabindex') === '0' &&
+                  cue?.classList.contains('scroll-cue') &&
+                  getComputedStyle(cue).display !== 'none'
+                );
+              }).length,
+        );
+        if (unmarked > 0) failures.push(`${pathname}: ${unmarked} wide table(s) in an unmarked scroll box`);
+        const result = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        for (const v of result.violations) failures.push(`${pathname}: ${v.id} ${v.nodes[0]?.target.join(' ')}`);
+      }
+      // The bulletin reads as cards: each number with its column name, inside the screen.
+      await page.goto(`${demo.url}/stats/closed-loop/`);
+      const cell = page.locator('.card-table tbody tr').first().locator('td').nth(2);
+      expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"超时办结"');
+      const box = await page.locator('.card-table').first().boundingBox();
+      expect(box!.width).toBeLessThanOrEqual(360);
+      await context.close();
+      expect(failures).toEqual([]);
+    },
+  );
+});
