@@ -92,6 +92,7 @@ export function trendSpec(
     horizontal: false,
     title,
     categories: shortMonthLabels(months),
+    fullCategories: fullLabels,
     categoryHeader: '月份',
     series,
     valueKind,

@@ -269,6 +269,10 @@ export const strings = {
   'data.fields.type': '类型',
   'data.fields.unit': '单位',
   'data.fields.description': '说明',
+  'data.licence': '许可协议：知识共享署名 4.0（CC BY 4.0），可自由使用，请注明来源。',
+  'data.headers':
+    '数据文件的列名统一用字段编号（英文，便于程序读取且长期不变），每列的中文名称见下方“字段说明”；凡是编号值（如类别、层级），旁边另有一列“_label”给出中文名称。图表数据文件的列名为中文。',
+  'data.facts': '大小 {size}，{rows} 行数据，内容最后更新于 {updated}',
   'data.chartCsv': '每张图表下方的“下载本图数据”链接提供该图的数据（/data/charts/图表编号.csv）。',
   // Completeness of the statistics (src/components/stats/StatsStatus.astro; rule in src/lib/stats-completeness.ts).
   'stats.status.label': '数据完整情况',

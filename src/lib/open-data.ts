@@ -43,6 +43,8 @@ export interface FlatField {
   field: TableField;
   /** Path into an entry's data. */
   path: string[];
+  /** For a `<code>_label` column: the Chinese label of each code (the column shows the label, not the code). */
+  labels?: Record<string, string>;
 }
 
 /** Flatten a zod object schema into table fields, in schema order, optionally leaving some out. */
@@ -84,6 +86,33 @@ export function flatValue(data: unknown, path: readonly string[]): CsvValue {
   return value as CsvValue;
 }
 
+/**
+ * The published columns of a schema: flatFields, with a `<field>_label` column (the Chinese label) right after
+ * every coded field (category = village → category_label = 村务公开). Header names stay codes in every data file
+ * (one header language per file, stable for scripts); the Chinese title of each column is in datapackage.json
+ * and on /data/ (docs/open-data.md).
+ */
+export function labelledFields(schema: z.ZodType, exclude: readonly string[] = []): FlatField[] {
+  const info = describe(schema);
+  const at = (path: readonly string[]): FieldInfo | undefined =>
+    path.reduce<FieldInfo | undefined>((node, key) => node?.fields?.[key], info);
+  return flatFields(schema, exclude).flatMap((f) => {
+    const labels = at(f.path)?.meta.optionLabels;
+    if (labels === undefined || f.field.type !== 'string') return [f];
+    const label: FlatField = {
+      field: { name: `${f.field.name}_label`, type: 'string', title: `${f.field.title}（中文）` },
+      path: f.path,
+      labels,
+    };
+    return [f, label];
+  });
+}
+
+function cellOf(data: unknown, f: FlatField): CsvValue {
+  const value = flatValue(data, f.path);
+  return f.labels === undefined ? value : (f.labels[String(value)] ?? value);
+}
+
 /** Table of entries, one row each, columns from the schema (plus leading id columns). */
 export function flatTable(
   schema: z.ZodType,
@@ -91,12 +120,12 @@ export function flatTable(
   idField: TableField,
   exclude: readonly string[] = [],
 ): { fields: TableField[]; csv: string } {
-  const fields = flatFields(schema, exclude);
+  const fields = labelledFields(schema, exclude);
   return {
     fields: [idField, ...fields.map((f) => f.field)],
     csv: toCsv(
       [idField.name, ...fields.map((f) => f.field.name)],
-      entries.map((e) => [e.id, ...fields.map((f) => flatValue(e.data, f.path))]),
+      entries.map((e) => [e.id, ...fields.map((f) => cellOf(e.data, f))]),
     ),
   };
 }
@@ -137,19 +166,30 @@ export const STATS_LONG_FIELDS: TableField[] = [
     description: '计数为整数；比率为百分数，保留一位小数（分母为 0 时留空）',
   },
   { name: 'unit', type: 'string', title: '单位' },
+  {
+    name: 'note',
+    type: 'string',
+    title: '数据说明（口径）',
+    description: '填报单位对当月数字的说明，如统计口径变化；与数字同行，不会被漏看',
+  },
 ];
+
+/** Rates as percentages with exactly one decimal ("100.0", "97.6"), the same text the chart CSVs write. */
+export function percentCell(fraction: number | null): string {
+  return fraction === null ? '' : (Math.round(fraction * 1000) / 10).toFixed(1);
+}
 
 /** Rows of the long table for the given records (as entered: no roll-ups, so nothing is counted twice). */
 export function statsLongRows(records: readonly Stats[], placeNames: ReadonlyMap<string, string>): CsvValue[][] {
   const rows: CsvValue[][] = [];
   for (const r of records) {
     const name = placeNames.get(r.place) ?? '';
+    const note = r.note ?? '';
     for (const ind of COUNT_INDICATORS) {
-      rows.push([r.place, name, r.month, ind.id, ind.title, indicatorValue(ind, r), ind.unit]);
+      rows.push([r.place, name, r.month, ind.id, ind.title, indicatorValue(ind, r), ind.unit, note]);
     }
     for (const ind of RATE_INDICATORS) {
-      const v = indicatorValue(ind, r);
-      rows.push([r.place, name, r.month, ind.id, ind.title, v === null ? '' : Math.round(v * 1000) / 10, '%']);
+      rows.push([r.place, name, r.month, ind.id, ind.title, percentCell(indicatorValue(ind, r)), '%', note]);
     }
   }
   return rows;
@@ -171,6 +211,8 @@ export interface DataResource {
   mediatype: string;
   encoding: 'utf-8';
   schema?: { fields: TableField[]; primaryKey?: string[] };
+  /** Size of the file in bytes, when known. */
+  bytes?: number;
 }
 
 export function csvResource(

@@ -73,12 +73,12 @@ export const closedLoopSchema = z.object({
   byCategory: field(
     z
       .object({
-        livelihood: count(DEMAND_CATEGORY_LABELS.livelihood, '件'),
-        disputes: count(DEMAND_CATEGORY_LABELS.disputes, '件'),
-        infrastructure: count(DEMAND_CATEGORY_LABELS.infrastructure, '件'),
-        environment: count(DEMAND_CATEGORY_LABELS.environment, '件'),
-        policy: count(DEMAND_CATEGORY_LABELS.policy, '件'),
-        other: count(DEMAND_CATEGORY_LABELS.other, '件'),
+        livelihood: count(`${DEMAND_CATEGORY_LABELS.livelihood}类诉求`, '件'),
+        disputes: count(`${DEMAND_CATEGORY_LABELS.disputes}类诉求`, '件'),
+        infrastructure: count(`${DEMAND_CATEGORY_LABELS.infrastructure}类诉求`, '件'),
+        environment: count(`${DEMAND_CATEGORY_LABELS.environment}类诉求`, '件'),
+        policy: count(`${DEMAND_CATEGORY_LABELS.policy}类诉求`, '件'),
+        other: count(`${DEMAND_CATEGORY_LABELS.other}类诉求`, '件'),
       })
       .optional(),
     { title: '诉求类别', description: '各类相加应等于受理诉求' },
