@@ -140,3 +140,52 @@ describe('statistics pages on a 360 px phone', () => {
     },
   );
 });
+
+describe('open data of the demo for a journalist', () => {
+  const data = (file: string) => readFileSync(path.join(DEMO_OUT_DIR, 'data', file), 'utf8');
+
+  it('publishes places.csv and decisions.csv as real tables with Chinese labels beside codes', () => {
+    const places = data('places.csv').trim().split('\r\n');
+    expect(data('places.csv').startsWith('\uFEFF')).toBe(true);
+    // (trim() also removed the BOM)
+    expect(places[0]).toBe('id,name,level,level_label,parent,parent_name,households,population,population_year');
+    expect(places).toHaveLength(1 + readdirSync('content/places').length);
+    expect(places).toContain(
+      `taoyuan,桃源村,village,村,yunxi,云溪街道,${place('taoyuan').households},${place('taoyuan').population},2025`,
+    );
+    const decisions = data('decisions.csv');
+    expect(decisions).toMatch(/^\uFEFFmeeting,meeting_date,place,place_name,number,title,votes_for,/);
+    expect(decisions).not.toMatch(/[{[]"/); // no JSON inside a cell
+    expect(data('meetings.csv').split('\r\n')[0]).not.toContain('decisions');
+    expect(data('notices.csv').split('\r\n')[0]).toContain(',category,category_label,');
+  });
+
+  it('writes every month with its year in chart CSVs and rates with one decimal in stats.csv', () => {
+    const chart = data('charts/trend-yunxi-response-rate-resolution-rate-satisfaction-rate.csv');
+    const months = chart
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((row) => row.split(',')[0]);
+    expect(months.length).toBe(24);
+    for (const m of months) expect(m).toMatch(/^\d{4}年\d{1,2}月$/);
+    const rates = data('stats.csv')
+      .split('\r\n')
+      .filter((row) => row.includes(',responseRate,'))
+      .map((row) => row.split(',')[5]);
+    expect(rates.length).toBeGreaterThan(100);
+    for (const r of rates) expect(r).toMatch(/^(\d{1,3}\.\d)?$/);
+    expect(rates).toContain('100.0');
+  });
+
+  it('lists size, rows, last change and licence on /data/', () => {
+    const page = text('data/index.html');
+    expect(page).toContain('许可协议：知识共享署名 4.0（CC BY 4.0）');
+    const rows = data('places.csv').trim().split('\r\n').length - 1;
+    expect(page).toMatch(
+      new RegExp(
+        `地点（街道、村社区、网格）（places\\.csv） .*? 大小 [\\d.]+ KB，${rows} 行数据，内容最后更新于 \\d{4}年`,
+      ),
+    );
+  });
+});

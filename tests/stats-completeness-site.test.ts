@@ -47,7 +47,7 @@ describe('a month in which 1 of 7 units reported', () => {
     expect(overview).toContain('群众说事（受理诉求） 945 件 +35（+3.8%）');
     // The town trend ends in September: October's 700 is not a town point.
     expect(overview).toMatch(
-      /月份 群众说事（受理诉求）（件） 干部解题（已办结）（件） 2026年8月 910 896 9月 945 931 下载/,
+      /月份 群众说事（受理诉求）（件） 干部解题（已办结）（件） 2026年8月 910 896 2026年9月 945 931 下载/,
     );
     const home = text('index.html');
     expect(home).toContain('数据截至 2026年9月，更新于');
@@ -72,6 +72,26 @@ describe('a month in which 1 of 7 units reported', () => {
       '逾期 逾期未报送统计 2026年10月统计未报送（应于 2026年11月10日 前报送）',
     );
     expect(text('places/dongcun/index.html')).not.toContain('统计未报送');
+  });
+
+  it('shows the 口径 note of a record on every page and file that shows its figures', () => {
+    const line = '2026年9月 西村：本月起按新口径统计（含电话受理）。';
+    for (const file of [
+      'index.html',
+      'stats/index.html',
+      'stats/2026/09/index.html',
+      'stats/place/xicun/index.html',
+      'stats/indicator/demands-received/index.html',
+      'stats/compare/index.html',
+      'places/xicun/index.html',
+    ]) {
+      expect(text(file), file).toContain(file === 'stats/2026/09/index.html' ? '西村：本月起按新口径统计' : line);
+    }
+    expect(text('stats/place/dongcun/index.html')).not.toContain('新口径');
+    const csv = readFileSync(path.join(OUT, 'data/stats.csv'), 'utf8');
+    expect(csv).toContain(
+      'xicun,西村,2026-09,demands.received,群众说事（受理诉求）,115,件,本月起按新口径统计（含电话受理）。',
+    );
   });
 
   it('dates the data by its last change in git, not by the build', () => {

@@ -276,6 +276,7 @@ export const strings = {
   'data.chartCsv': '每张图表下方的“下载本图数据”链接提供该图的数据（/data/charts/图表编号.csv）。',
   // Completeness of the statistics (src/components/stats/StatsStatus.astro; rule in src/lib/stats-completeness.ts).
   'stats.status.label': '数据完整情况',
+  'stats.notes.heading': '数据说明（口径）',
   'stats.status.asOf': '数据截至 {month}（{coverage}）',
   'stats.status.updated': '更新于 {day}',
   'stats.status.none': '还没有报齐的月份：各村社区全部报送后才汇总。',
