@@ -68,7 +68,9 @@ describe('chart series from statistics', () => {
     expect(spec.categories).toEqual(['东村', '西社区']);
     expect(spec.series[0]?.values).toEqual([0.9, null]);
     // One place with data is not "highest and lowest" at once.
-    expect(spec.summary).toBe('2026年1月解题率（办结率）只有东村有数据（90.0%）。另有 1 个村社区没有数据。');
+    expect(spec.summary).toBe(
+      '2026年1月解题率（办结率）只有东村有数据（90.0%）。另有 1 个村社区没有数据。横轴从 85% 开始，以便看出差别。',
+    );
   });
 
   it('names ties in chart summaries, comparing the values as displayed', () => {
@@ -79,10 +81,12 @@ describe('chart series from statistics', () => {
     );
     const spec = compareSpec(tied, three, indicator('resolutionRate'), ['2026-01'], '2026-01', '2026年1月');
     expect(spec.summary).toBe(
-      '2026年1月解题率（办结率）最高的是东村、西社区（并列）（97.6%），最低的是南村（90.0%）。',
+      '2026年1月解题率（办结率）最高的是东村、西社区（并列）（97.6%），最低的是南村（90.0%）。横轴从 85% 开始，以便看出差别。',
     );
     const same = compareSpec(tied, three.slice(0, 2), indicator('resolutionRate'), ['2026-01'], '2026-01', '2026年1月');
-    expect(same.summary).toBe('2026年1月有数据的 2 个村社区解题率（办结率）均为 97.6%。');
+    expect(same.summary).toBe(
+      '2026年1月有数据的 2 个村社区解题率（办结率）均为 97.6%。横轴从 95% 开始，以便看出差别。',
+    );
     const trend = trendSpec(tied, three[0] as never, [indicator('demands.received')], ['2026-01'], 't');
     expect(trend.summary).toContain('群众说事（受理诉求）各月均为 1,000 件');
   });

@@ -8,6 +8,7 @@ import { formatValue } from '../lib/change.ts';
 import { indicator, indicatorValue, type Indicator } from '../lib/indicators.ts';
 import { formatMonthZh } from '../lib/dates.ts';
 import { shortMonthLabels } from '../lib/periods.ts';
+import { rateAxisMin, rateAxisNote } from './axis.ts';
 import type { ChartSeries, ChartSpec } from './spec.ts';
 
 export interface StatsPlace {
@@ -97,7 +98,9 @@ export function trendSpec(
     series,
     valueKind,
     unit,
-    summary: `${range}${place.name}${parts.join('；')}。${lastIndex >= 0 ? `最近一个月（${fullLabels[lastIndex]}）${latest}。` : ''}`,
+    summary:
+      `${range}${place.name}${parts.join('；')}。${lastIndex >= 0 ? `最近一个月（${fullLabels[lastIndex]}）${latest}。` : ''}` +
+      (valueKind === 'rate' ? rateAxisNote(rateAxisMin(series.flatMap((s) => s.values)), false) : ''),
   };
 }
 
@@ -158,6 +161,7 @@ export function compareSpec(
   );
   const value = (i: number) => `${formatValue(ind, rows[i]?.value)}${unit}`;
   let summary: string;
+  const axis = ind.kind === 'rate' ? rateAxisNote(rateAxisMin(rows.map((r) => r.value)), true) : '';
   if (withData.length === 0) summary = `${periodLabel}各村社区没有${ind.title}数据。`;
   else if (withData.length === 1)
     summary = `${periodLabel}${ind.title}只有${named(names, high)}有数据（${value(high[0] as number)}）。`;
@@ -169,6 +173,7 @@ export function compareSpec(
       `最低的是${named(names, low)}（${value(low[0] as number)}）。`;
   const missing = rows.length - withData.length;
   if (withData.length > 0 && missing > 0) summary += `另有 ${missing} 个村社区没有数据。`;
+  summary += axis;
   return {
     id: `compare-${ind.slug}-${periodId.toLowerCase()}`,
     kind: 'bar',
