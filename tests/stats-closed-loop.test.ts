@@ -84,6 +84,41 @@ describe('the per-capita comparison of the demo', () => {
   });
 });
 
+describe('one period selector on every statistics page', () => {
+  const html = (file: string) => readFileSync(path.join(DEMO_OUT_DIR, file), 'utf8');
+  const selector = (file: string) =>
+    (/<nav class="period-selector"[\s\S]*?<\/nav>/.exec(html(file))?.[0] ?? '')
+      .replace(/ data-astro-cid-\w+/g, '')
+      .replace(/\s+/g, ' ');
+
+  it('links 近12个月, 今年 and each earlier year as static pages, the current one marked', () => {
+    const pages = [
+      'stats/index.html',
+      'stats/2026/10/index.html',
+      'stats/place/taoyuan/index.html',
+      'stats/indicator/demands-received/index.html',
+      'stats/compare/index.html',
+      'stats/closed-loop/index.html',
+    ];
+    const reference = selector('stats/index.html');
+    expect(reference).toContain('<a href="/stats/period/last-12/" aria-current="page">近12个月</a>');
+    expect(reference).toContain('<a href="/stats/period/this-year/">今年</a>');
+    expect(reference).toContain('<a href="/stats/period/2025/">2025年</a>');
+    expect(reference).toContain('<a href="/stats/period/2024/">2024年</a>');
+    for (const page of pages) expect(selector(page), page).toBe(reference);
+    const year = text('stats/period/2025/index.html');
+    expect(selector('stats/period/2025/index.html')).toContain('aria-current="page">2025年</a>');
+    expect(year).toContain('云溪街道2025年治理数据');
+    expect(year).toContain('共 12 个报齐的月份。');
+    const received = readdirSync('content/stats')
+      .filter((f) => /-2025-\d\d\.json$/.test(f))
+      .map((f) => (JSON.parse(readFileSync(path.join('content/stats', f), 'utf8')) as Stats).demands.received)
+      .reduce((a, b) => a + b, 0);
+    expect(year).toContain(`群众说事（受理诉求） ${received.toLocaleString('en-US')} 件`);
+    expect(text('stats/period/this-year/index.html')).toContain('今年：2026年（1–10 月）');
+  });
+});
+
 describe('statistics pages on a 360 px phone', () => {
   const demo = demoInBrowser();
   const pages = [
@@ -95,6 +130,8 @@ describe('statistics pages on a 360 px phone', () => {
     '/stats/2026/10/',
     '/stats/indicator/demands-received/',
     '/stats/place/taoyuan/',
+    '/stats/period/last-12/',
+    '/stats/period/2025/',
   ];
 
   it(

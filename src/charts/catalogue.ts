@@ -5,8 +5,9 @@
  */
 import { StatsCube } from '../lib/aggregate.ts';
 import { indicator, titleWithUnit, type Indicator } from '../lib/indicators.ts';
-import { period, yearOf } from '../lib/periods.ts';
+import { period } from '../lib/periods.ts';
 import { reportingStatus, type MonthStatus } from '../lib/stats-completeness.ts';
+import { DEFAULT_PERIOD_ID, statsPeriods, type StatsPeriod } from '../lib/stats-periods.ts';
 import type { Stats } from '../schemas/stats.ts';
 import { breakdownSpec, compareSpec, trendSpec, type StatsPlace } from './series.ts';
 import type { ChartSpec } from './spec.ts';
@@ -38,6 +39,8 @@ export interface StatsData {
   latest: string | undefined;
   /** Months after `latest` in which some units have reported: shown labelled "已报送 N/M", never summed. */
   partial: MonthStatus[];
+  /** The periods of the shared selector (近12个月, 今年, each earlier year); the first is every page's default. */
+  periods: StatsPeriod[];
 }
 
 export function statsData(records: readonly Stats[], places: readonly StatsPlaceInfo[], rootId: string): StatsData {
@@ -54,6 +57,7 @@ export function statsData(records: readonly Stats[], places: readonly StatsPlace
     completeMonths: cube.completeMonths(rootId),
     latest: status.latestComplete,
     partial: status.partialAfter,
+    periods: statsPeriods(cube.completeMonths(rootId)),
   };
 }
 
@@ -69,17 +73,6 @@ export const KEY_TRENDS = [
   { indicators: ['responseRate', 'resolutionRate', 'satisfactionRate'], title: '响应率、解题率与满意率（%）' },
 ] as const;
 
-/** The latest calendar year with complete months, as a period of those months (may be fewer than 12). */
-export function latestYear(data: StatsData): { id: string; months: string[]; label: string } | undefined {
-  if (data.latest === undefined) return undefined;
-  const year = period(yearOf(data.latest));
-  const months = year.months.filter((m) => data.completeMonths.includes(m));
-  if (months.length === 12) return { id: year.id, months, label: year.label };
-  // Name the months actually covered: 2026年（8–9 月）, not 1–2 月 when a year's data starts in August.
-  const [first, last] = [Number(months[0]?.slice(5)), Number(months.at(-1)?.slice(5))];
-  return { id: year.id, months, label: `${year.label}（${first === last ? first : `${first}–${last}`} 月）` };
-}
-
 function keyTrends(data: StatsData, place: StatsPlace): ChartSpec[] {
   return KEY_TRENDS.map((group) =>
     trendSpec(
@@ -92,9 +85,22 @@ function keyTrends(data: StatsData, place: StatsPlace): ChartSpec[] {
   );
 }
 
-function breakdown(data: StatsData, place: StatsPlace): ChartSpec[] {
-  const year = latestYear(data);
-  return year === undefined ? [] : [breakdownSpec(data.cube, place, year.months, year.id, year.label)];
+/** The default period of every page that shows one (近12个月), so pages never disagree on "the period". */
+export function defaultPeriod(data: StatsData): StatsPeriod | undefined {
+  return data.periods.find((p) => p.id === DEFAULT_PERIOD_ID);
+}
+
+function breakdown(data: StatsData, place: StatsPlace, period = defaultPeriod(data)): ChartSpec[] {
+  return period === undefined ? [] : [breakdownSpec(data.cube, place, period.months, period.id, period.label)];
+}
+
+/** The charts of /stats/period/<id>/: event categories and the places compared over the period. */
+export function periodCharts(data: StatsData, period: StatsPeriod): ChartSpec[] {
+  return [
+    ...breakdown(data, data.root, period),
+    compareSpec(data.cube, data.units, indicator('demands.received'), period.months, period.id, period.label),
+    compareSpec(data.cube, data.units, indicator('resolutionRate'), period.months, period.id, period.label),
+  ];
 }
 
 export function overviewCharts(data: StatsData): ChartSpec[] {
@@ -115,7 +121,7 @@ export function overviewCharts(data: StatsData): ChartSpec[] {
 
 export function indicatorCharts(data: StatsData, ind: Indicator): ChartSpec[] {
   if (data.latest === undefined) return [];
-  const year = latestYear(data);
+  const period = defaultPeriod(data);
   return [
     trendSpec(
       data.cube,
@@ -124,7 +130,7 @@ export function indicatorCharts(data: StatsData, ind: Indicator): ChartSpec[] {
       monthsThroughLatest(data, data.root.id),
       `${data.root.name}${titleWithUnit(ind)}`,
     ),
-    ...(year === undefined ? [] : [compareSpec(data.cube, data.units, ind, year.months, year.id, year.label)]),
+    ...(period === undefined ? [] : [compareSpec(data.cube, data.units, ind, period.months, period.id, period.label)]),
   ];
 }
 
@@ -148,6 +154,7 @@ export function allCharts(data: StatsData, indicators: readonly Indicator[]): Ch
     ...indicators.flatMap((ind) => indicatorCharts(data, ind)),
     ...[data.root, ...data.units].flatMap((p) => placeCharts(data, p)),
     ...data.months.flatMap((m) => monthCharts(data, m)),
+    ...data.periods.flatMap((p) => periodCharts(data, p)),
   ];
   return [...new Map(specs.map((s) => [s.id, s])).values()];
 }

@@ -277,6 +277,11 @@ export const strings = {
   // Completeness of the statistics (src/components/stats/StatsStatus.astro; rule in src/lib/stats-completeness.ts).
   'stats.status.label': '数据完整情况',
   'stats.notes.heading': '数据说明（口径）',
+  'stats.period.label': '统计时期',
+  'stats.period.title': '{place}{period}治理数据',
+  'stats.period.totals': '{place}{period}合计',
+  'stats.period.months': '共 {n} 个报齐的月份。计数为各月相加；网格员、志愿者为最后一个月的人数；比率由合计算出。',
+  'stats.period.compare': '{period}各村社区主要指标',
   'stats.status.asOf': '数据截至 {month}（{coverage}）',
   'stats.status.updated': '更新于 {day}',
   'stats.status.none': '还没有报齐的月份：各村社区全部报送后才汇总。',
