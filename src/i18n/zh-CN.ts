@@ -277,6 +277,10 @@ export const strings = {
   // Completeness of the statistics (src/components/stats/StatsStatus.astro; rule in src/lib/stats-completeness.ts).
   'stats.status.label': '数据完整情况',
   'stats.notes.heading': '数据说明（口径）',
+  'stats.revisions.heading': '修订记录',
+  'stats.revisions.line': '{day}修订 {place}{month}统计',
+  'stats.revisions.added': '另补充填报 {n} 项（原来没有填的内容，不是更正）。',
+  'stats.revisions.source': '修订记录来自版本库，每次修改都会留下记录；开放数据 stats-revisions.csv 列出全部修订。',
   'stats.period.label': '统计时期',
   'stats.period.title': '{place}{period}治理数据',
   'stats.period.totals': '{place}{period}合计',

@@ -119,13 +119,15 @@ export function flatTable(
   entries: readonly { id: string; data: unknown }[],
   idField: TableField,
   exclude: readonly string[] = [],
+  /** Columns after the schema's, computed per entry id (e.g. `revised`). */
+  extra: readonly { field: TableField; value: (id: string) => CsvValue }[] = [],
 ): { fields: TableField[]; csv: string } {
   const fields = labelledFields(schema, exclude);
   return {
-    fields: [idField, ...fields.map((f) => f.field)],
+    fields: [idField, ...fields.map((f) => f.field), ...extra.map((x) => x.field)],
     csv: toCsv(
-      [idField.name, ...fields.map((f) => f.field.name)],
-      entries.map((e) => [e.id, ...fields.map((f) => cellOf(e.data, f))]),
+      [idField.name, ...fields.map((f) => f.field.name), ...extra.map((x) => x.field.name)],
+      entries.map((e) => [e.id, ...fields.map((f) => cellOf(e.data, f)), ...extra.map((x) => x.value(e.id))]),
     ),
   };
 }

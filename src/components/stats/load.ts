@@ -7,7 +7,8 @@ import path from 'node:path';
 import { TODAY } from '../../build-info.ts';
 import { statsData, type StatsData } from '../../charts/catalogue.ts';
 import { getPlaces, getSite, getStats } from '../../data/content.ts';
-import { loadChangeHistory } from '../../lib/change-history.ts';
+import { loadChangeHistory, loadFileVersions } from '../../lib/change-history.ts';
+import { revisionsOf, type Revision } from '../../lib/stats-revisions.ts';
 import { contentDir } from '../../lib/content-files.ts';
 import { DEFAULT_STATS_DUE_DAY, overdueFilings, type OverdueFiling } from '../../lib/stats-completeness.ts';
 
@@ -18,6 +19,8 @@ export interface SiteStats extends StatsData {
   overdue: OverdueFiling[];
   /** Day of the last committed change to content/stats (undefined outside git). */
   updated: string | undefined;
+  /** Revision log per record (`<place>-<YYYY-MM>`), oldest first; only records changed after first commit. */
+  revisions: ReadonlyMap<string, Revision[]>;
 }
 
 let cached: Promise<SiteStats> | undefined;
@@ -45,11 +48,27 @@ export function loadStats(): Promise<SiteStats> {
       site.rootPlace,
     );
     const dueDay = site.statsDueDay ?? DEFAULT_STATS_DUE_DAY;
+    // Versions only of files committed more than once: most records never change, so git reads little.
+    const changed = stats.flatMap((s) => {
+      const changes = s.filePath === undefined ? [] : history.of(s.filePath);
+      return changes.length > 1 && s.filePath !== undefined ? [{ id: s.id, file: s.filePath, changes }] : [];
+    });
+    const versions = await loadFileVersions(
+      contentDir(),
+      new Map(changed.map((c) => [c.file, c.changes.map((h) => h.commit)])),
+    );
+    const revisions = new Map(
+      changed.map((c) => {
+        const texts = versions.get(c.file) ?? [];
+        return [c.id, revisionsOf(c.changes.map((h, i) => ({ date: h.date, commit: h.commit, text: texts[i] })))];
+      }),
+    );
     return {
       ...data,
       dueDay,
       overdue: overdueFilings(data.cube, data.units, TODAY, dueDay),
       updated: history.lastChangeUnder(path.join(contentDir(), 'stats')),
+      revisions,
     };
   })();
   return cached;

@@ -13,6 +13,7 @@ import { toCsv } from '../../lib/csv.ts';
 import {
   csvResource,
   dataPackage,
+  flatFields,
   flatTable,
   labelledFields,
   jsonResource,
@@ -22,6 +23,8 @@ import {
   type TableField,
 } from '../../lib/open-data.ts';
 import { periodsOf } from '../../lib/periods.ts';
+import { INDICATORS } from '../../lib/indicators.ts';
+import { loadStats } from './load.ts';
 import { meetingSchema, noticeSchema, statsSchema } from '../../schemas/index.ts';
 import { DELIBERATION_STEP_LABELS } from '../../schemas/meeting.ts';
 import { PLACE_LEVEL_LABELS } from '../../schemas/place.ts';
@@ -37,6 +40,10 @@ const ID_FIELD: TableField = {
   description: '文件名（不含扩展名），也是网页地址的一部分',
   constraints: { required: true },
 };
+
+/** A table field, briefly. */
+const f = (name: string, title: string, type: TableField['type'] = 'string', extra: Partial<TableField> = {}) =>
+  ({ name, title, type, ...extra }) as TableField;
 
 export async function statsRecords() {
   return (await getStats()).map((s) => s.data);
@@ -58,9 +65,76 @@ export async function statsCsv(year?: string): Promise<string> {
   return statsLongCsv(records, await placeNames());
 }
 
+export const REVISED_FIELD: TableField = {
+  name: 'revised',
+  type: 'date',
+  title: '最近修订日期',
+  description: '发布后数字被修改过的最近一天（只补充原来未填的内容不算）；空 = 未修订。修订内容见 stats-revisions.csv',
+};
+
+/** Day of a record's latest revision (a changed or removed value), or '' when it was never corrected. */
+async function revisedDay(id: string): Promise<string> {
+  const revisions = (await loadStats()).revisions.get(id) ?? [];
+  return revisions.filter((r) => r.revised.length > 0).at(-1)?.date ?? '';
+}
+
 export async function statsRecordsCsv(): Promise<string> {
   const stats = await getStats();
-  return flatTable(statsSchema, stats, ID_FIELD, STATS_WIDE_EXCLUDE).csv;
+  const revised = new Map(await Promise.all(stats.map(async (s) => [s.id, await revisedDay(s.id)] as const)));
+  return flatTable(statsSchema, stats, ID_FIELD, STATS_WIDE_EXCLUDE, [
+    { field: REVISED_FIELD, value: (id) => revised.get(id) ?? '' },
+  ]).csv;
+}
+
+export const REVISIONS_FIELDS: TableField[] = [
+  f('place', '村/社区编号', 'string', { constraints: { required: true } }),
+  f('place_name', '村/社区'),
+  f('month', '月份', 'yearmonth', { constraints: { required: true } }),
+  f('date', '修改日期', 'date', { constraints: { required: true } }),
+  f('commit', '版本记录号'),
+  f('kind', '类型', 'string', { description: 'revised = 修订（原数字被改或删除）；added = 补充（原来未填）' }),
+  f('kind_label', '类型（中文）'),
+  f('field', '字段编号', 'string', { constraints: { required: true } }),
+  f('field_title', '字段名称'),
+  f('old', '原值'),
+  f('new', '新值'),
+];
+
+/** stats-revisions.csv: every change to a published statistics record, from git. */
+export async function revisionsCsv(): Promise<string> {
+  const data = await loadStats();
+  const names = await placeNames();
+  // The short indicator title where there is one (干部解题（已办结）), else the schema's full title.
+  const titles = new Map([
+    ...flatFields(statsSchema).map((x) => [x.field.name, x.field.title] as const),
+    ...INDICATORS.map((i) => [i.id, i.title] as const),
+  ]);
+  const rows = (await statsRecords()).flatMap((r) =>
+    (data.revisions.get(`${r.place}-${r.month}`) ?? []).flatMap((rev) =>
+      (
+        [
+          ...rev.revised.map((c) => ['revised', '修订', c] as const),
+          ...rev.added.map((c) => ['added', '补充', c] as const),
+        ] as const
+      ).map(([kind, label, c]) => [
+        r.place,
+        names.get(r.place) ?? '',
+        r.month,
+        rev.date,
+        rev.commit,
+        kind,
+        label,
+        c.field,
+        titles.get(c.field) ?? '',
+        c.before ?? '',
+        c.after ?? '',
+      ]),
+    ),
+  );
+  return toCsv(
+    REVISIONS_FIELDS.map((x) => x.name),
+    rows,
+  );
 }
 
 export async function noticesTable() {
@@ -71,9 +145,6 @@ export async function noticesTable() {
 export async function meetingsTable() {
   return flatTable(meetingSchema, await getMeetings(), ID_FIELD, MEETINGS_EXCLUDE);
 }
-
-const f = (name: string, title: string, type: TableField['type'] = 'string', extra: Partial<TableField> = {}) =>
-  ({ name, title, type, ...extra }) as TableField;
 
 export const PLACES_FIELDS: TableField[] = [
   f('id', '编号', 'string', { constraints: { required: true } }),
@@ -193,7 +264,7 @@ export function fieldsCsv(fields: readonly TableField[]): string {
 /** Every resource of the data package, in catalogue order. */
 export async function resources(): Promise<DataResource[]> {
   const years = await statsYears();
-  const statsFields = [ID_FIELD, ...labelledFields(statsSchema, STATS_WIDE_EXCLUDE).map((x) => x.field)];
+  const statsFields = [ID_FIELD, ...labelledFields(statsSchema, STATS_WIDE_EXCLUDE).map((x) => x.field), REVISED_FIELD];
   const noticeFields = [ID_FIELD, ...labelledFields(noticeSchema, ['draft']).map((x) => x.field)];
   const meetingFields = [ID_FIELD, ...labelledFields(meetingSchema, MEETINGS_EXCLUDE).map((x) => x.field)];
   const key = ['place', 'month', 'indicator'];
@@ -225,6 +296,13 @@ export async function resources(): Promise<DataResource[]> {
       ['id'],
     ),
     jsonResource('stats-json', 'stats.json', '治理统计（JSON）', '全部月度统计记录，字段同统计表单。'),
+    csvResource(
+      'stats-revisions',
+      'stats-revisions.csv',
+      '治理统计修订记录',
+      '发布后每一处修改一行：日期、字段、原值、新值（来自版本库）。修订 = 原数字被改或删除；补充 = 原来未填。',
+      REVISIONS_FIELDS,
+    ),
     csvResource(
       'closed-loop-units',
       'closed-loop-units.csv',
@@ -281,6 +359,8 @@ export async function fileText(file: string): Promise<string> {
       return statsRecordsCsv();
     case 'stats.json':
       return JSON.stringify(await statsRecords(), null, 1);
+    case 'stats-revisions.csv':
+      return revisionsCsv();
     case 'closed-loop-units.csv':
       return unitsCsv();
     case 'places.csv':
