@@ -233,6 +233,7 @@ export const strings = {
   'place.description': '{name}的村务公开、议事纪要、治理数据和网格员联系方式',
   'place.householdsValue': '{n} 户',
   'place.populationValue': '{n} 人',
+  'place.asOfYear': '（{year}年）',
   'place.gridWorker.full-time': '专职',
   'place.gridWorker.part-time': '兼职',
   'notice.commit': '（记录号 {commit}）',
