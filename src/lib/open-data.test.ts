@@ -34,8 +34,12 @@ const record: Stats = {
 
 describe('open data', () => {
   it('publishes exactly the fields of the zod schemas, with their Chinese titles and units', () => {
-    const fields = flatFields(statsSchema);
+    const fields = flatFields(statsSchema, [], { optionalGroups: true });
     expect(fields.map((f) => f.field.name)).toEqual(leafNames(describeSchema(statsSchema)));
+    // By default (the importer's required columns) the optional closed-loop detail is left out.
+    expect(flatFields(statsSchema).map((f) => f.field.name)).toEqual(
+      leafNames(describeSchema(statsSchema)).filter((n) => !n.startsWith('closedLoop.')),
+    );
     expect(fields.find((f) => f.field.name === 'demands.received')?.field).toMatchObject({
       type: 'integer',
       title: '群众诉求 › 群众说事（受理诉求）',
@@ -43,7 +47,7 @@ describe('open data', () => {
       constraints: { required: true, minimum: 0 },
     });
     expect(fields.find((f) => f.field.name === 'month')?.field.type).toBe('yearmonth');
-    const notice = flatFields(noticeSchema, ['draft']).map((f) => f.field);
+    const notice = flatFields(noticeSchema, ['draft'], { optionalGroups: true }).map((f) => f.field);
     expect(notice.map((f) => f.name)).toEqual(leafNames(describeSchema(noticeSchema)).filter((n) => n !== 'draft'));
     expect(notice.find((f) => f.name === 'category')?.constraints?.enum).toEqual([
       'party',

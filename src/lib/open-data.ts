@@ -47,12 +47,22 @@ export interface FlatField {
   labels?: Record<string, string>;
 }
 
-/** Flatten a zod object schema into table fields, in schema order, optionally leaving some out. */
-export function flatFields(schema: z.ZodType, exclude: readonly string[] = []): FlatField[] {
+/**
+ * Flatten a zod object schema into table fields, in schema order, optionally leaving some out. Optional groups
+ * (the stats record's `closedLoop` detail) are left out unless `optionalGroups` is set: the importer reads this
+ * list as the columns every spreadsheet must have, and those groups are not in every record. The open-data
+ * tables include them (labelledFields).
+ */
+export function flatFields(
+  schema: z.ZodType,
+  exclude: readonly string[] = [],
+  options: { optionalGroups?: boolean } = {},
+): FlatField[] {
   const walk = (info: FieldInfo, path: string[], titles: string[], required: boolean): FlatField[] => {
     const name = path.join('.');
     if (exclude.includes(name)) return [];
     if (info.kind === 'object' && info.fields !== undefined) {
+      if (path.length > 0 && !info.required && options.optionalGroups !== true) return [];
       const title = path.length === 0 ? [] : [info.meta.title ?? path.at(-1) ?? ''];
       return Object.entries(info.fields).flatMap(([key, child]) =>
         walk(child, [...path, key], [...titles, ...title], required && info.required),
@@ -96,7 +106,7 @@ export function labelledFields(schema: z.ZodType, exclude: readonly string[] = [
   const info = describe(schema);
   const at = (path: readonly string[]): FieldInfo | undefined =>
     path.reduce<FieldInfo | undefined>((node, key) => node?.fields?.[key], info);
-  return flatFields(schema, exclude).flatMap((f) => {
+  return flatFields(schema, exclude, { optionalGroups: true }).flatMap((f) => {
     const labels = at(f.path)?.meta.optionLabels;
     if (labels === undefined || f.field.type !== 'string') return [f];
     const label: FlatField = {
