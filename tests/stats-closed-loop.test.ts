@@ -132,6 +132,10 @@ describe('statistics pages on a 360 px phone', () => {
     '/stats/place/taoyuan/',
     '/stats/period/last-12/',
     '/stats/period/2025/',
+    '/stats/2026/09/',
+    '/data/',
+    '/',
+    '/places/taoyuan/',
   ];
 
   it(
