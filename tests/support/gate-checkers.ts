@@ -3,16 +3,18 @@
  * sorted list of "file field problem" lines. Line numbers are left out, in the location and in "正文第 N 行" alike:
  * the CMS holds an entry's data, not its file text, so it says "正文中" where the file-based checks name the line.
  * tests/content-gate-agree.test.ts proves they all agree on the same fixtures; a new checker (e.g. the stats
- * importer) joins by adding one line to `CHECKERS`.
+ * importer, which reads stats records only, is `viaImporter`, compared on stats fixtures) joins by adding one line.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { vi } from 'vitest';
 import { checkEntry, loadGateContext } from '../../cms/entry-check.ts';
 import { fromFile } from '../../cms/format.ts';
 import { GET as gateContextEndpoint } from '../../src/pages/admin/gate-context.json.ts';
+import { flatFields, flatValue } from '../../src/lib/open-data.ts';
 import { collections, type CollectionName } from '../../src/schemas/index.ts';
+import { statsSchema } from '../../src/schemas/stats.ts';
 import type { ContentError } from '../../src/lib/friendly-errors.ts';
 import { OUTPUT_ROOT, runBuild } from './build.ts';
 
@@ -101,3 +103,39 @@ export const CHECKERS: Record<string, (contentDir: string) => Promise<Verdict>> 
   'npm run build': viaBuild,
   'CMS save check': viaCms,
 };
+
+/**
+ * The stats importer on the stats records of `contentDir` (the only content it imports): the records are written
+ * as the rows of one spreadsheet (CSV with the schema's column names, as `/data/stats-records.csv` has them) and
+ * imported with `npm run import:stats -- --dry-run --replace` into the content folder without them. Each refusal,
+ * reported at a row, is traced back to the record file of that row, so the verdict reads like the others'.
+ */
+export async function viaImporter(contentDir: string): Promise<Verdict> {
+  const statsDir = path.join(contentDir, 'stats');
+  const files = readdirSync(statsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  const work = path.join(OUTPUT_ROOT, `import-${path.basename(contentDir)}`);
+  rmSync(work, { recursive: true, force: true });
+  cpSync(contentDir, path.join(work, 'content'), { recursive: true });
+  for (const file of files) rmSync(path.join(work, 'content', 'stats', file));
+  // The importer's columns (the closedLoop detail is not importable yet).
+  const columns = flatFields(statsSchema);
+  const cell = (value: unknown) => `"${String(value ?? '').replace(/"/g, '""')}"`;
+  const rows = files.map((file) => {
+    const data = JSON.parse(readFileSync(path.join(statsDir, file), 'utf8')) as unknown;
+    return columns.map(({ path: at }) => cell(flatValue(data, at))).join(',');
+  });
+  mkdirSync(work, { recursive: true });
+  const csv = path.join(work, 'stats.csv');
+  writeFileSync(csv, `${[columns.map((c) => c.field.name).join(','), ...rows].join('\n')}\n`);
+  const result = spawnSync(process.execPath, ['scripts/import-stats.ts', csv, '--dry-run', '--replace'], {
+    env: { ...process.env, CONTENT_DIR: path.join(work, 'content'), BUILD_DATE: GATE_TODAY },
+    encoding: 'utf8',
+  });
+  // "<csv>:<line> <field>（列“…”）" → the record file of that line (line 1 is the header).
+  const text = result.stderr.replace(/^(\S+?):(\d+)(?= )/gm, (_, _csv: string, line: string) =>
+    path.relative(process.cwd(), path.join(statsDir, files[Number(line) - 2] ?? `第${line}行`)),
+  );
+  return verdictFromOutput(result.status === 0, text);
+}
