@@ -19,6 +19,19 @@ export const strings = {
   'footer.feedbackLaw':
     '对村务公开内容有疑问，或应公开而未公开的，可向以下机关反映（《村民委员会组织法》第三十一条）：',
   'footer.office': '主办',
+  // 联系我们 (src/components/ContactBlock.astro, /contact/).
+  'contact.title': '联系我们',
+  'contact.intro':
+    '对公开内容有疑问、发现内容有误，或应公开而未公开，可以通过下面的方式联系。各村社区网格员的电话在各村社区页面“找网格员”中。',
+  'contact.feedback': '意见反映和投诉',
+  'contact.feedbackLaw':
+    '村（居）务、财务应当公布而未公布，或者公布的事项不真实的，可以向下列机关反映（《村民委员会组织法》第三十一条）：',
+  'contact.email': '电子邮箱',
+  'contact.office': '网站主办单位',
+  'contact.hours': '办公时间',
+  'contact.others': '其他联系电话',
+  'contact.pageLink': '联系方式一览',
+  'contact.places': '找网格员：请到各村社区页面查看',
   'breadcrumb.label': '当前位置',
   'a11y.largeText': '大字模式',
   'a11y.largeTextOff': '标准字号',
@@ -87,6 +100,8 @@ export const strings = {
   'notice.attachments': '附件',
   'notice.contact': '有疑问找谁',
   'notice.contactIntro': '对公告内容有疑问或异议，请在公示期内联系：',
+  'notice.complaintWeb':
+    '如认为应公开而未公开、或公开内容不真实，可以向{authority}反映（见页面底部“联系我们”），电话：',
   'notice.complaint':
     '如认为应公开而未公开、或公开内容不真实，可以向{authority}反映（《村民委员会组织法》第三十一条），电话：',
   'notice.review': '村务监督委员会审核',

@@ -4,6 +4,7 @@
  */
 export const routes = {
   home: () => '/',
+  contact: () => '/contact/',
   places: () => '/places/',
   place: (id: string) => `/places/${id}/`,
   placeFeed: (id: string) => `/places/${id}/feed.xml`,
