@@ -93,3 +93,133 @@ describe('联系我们', () => {
     await page.close();
   });
 });
+
+/** Front matter of a demo notice, read from its file, so the test follows the demo content. */
+function notice(id: string): string {
+  return readFileSync(`content/notices/${id}.md`, 'utf8');
+}
+
+describe('corrections (更正说明)', () => {
+  const ID = '2026-11-20-nanling-gaoling-jintie';
+
+  it('shows a major change as a dated 更正说明 at the top, moves 更新于, and lists minor ones only in 修改记录', async () => {
+    const source = notice(ID);
+    expect(source).toMatch(/major: true/);
+    const page = await open(`/notices/${ID}/`);
+    const note = page.locator('.record-correction');
+    await expect(note.locator('h2').textContent()).resolves.toBe('更正说明');
+    const noteText = (await note.textContent()) ?? '';
+    expect(noteText).toContain('2026年11月21日');
+    expect(noteText).toContain('更正第 4 号马*才的起发月份');
+    // The minor change (a typo) is not announced at the top…
+    expect(noteText).not.toContain('错别字');
+    // …but 修改记录 lists both, newest first, with their kind.
+    const history = await page.locator('.change-notes li').allTextContents();
+    expect(history.map((h) => h.replace(/\s+/g, ' ').trim())).toEqual([
+      '2026年11月22日 修改 修改表格标题中的错别字，内容不变。',
+      '2026年11月21日 更正 更正第 4 号马*才的起发月份：原写 2027年2月，核对户籍后应为 2027年3月。',
+      '2026年11月20日 首次发布',
+    ]);
+    // 更新于 is the major change's day, not the minor one's.
+    await expect(page.locator('.facts').first().textContent()).resolves.toMatch(/更新于\s*2026年11月21日/);
+    // The correction comes before the body: the note's box is above the contact panel and the text.
+    const noteTop = await note.evaluate((el) => el.getBoundingClientRect().top);
+    const bodyTop = await page.locator('.prose').evaluate((el) => el.getBoundingClientRect().top);
+    expect(noteTop).toBeLessThan(bodyTop);
+    expect(await fitsPhone(page)).toBe(true);
+    await page.close();
+    expect(await axeViolations(`/notices/${ID}/`)).toEqual([]);
+  });
+
+  it('updates the feed item: 【更正】, dated the correction, with the note', async () => {
+    const feed = await (await fetch(`${demo.url}/notices/feed.xml`)).text();
+    const item = feed.split('<item>').find((i) => i.includes(`/notices/${ID}/`)) ?? '';
+    expect(item).toContain('<title>【更正】南岭村：南岭村2027年第一季度新增高龄津贴人员名单公示</title>');
+    expect(item).toContain(
+      `<guid isPermaLink="false">https://gongkai.example.org/notices/${ID}/#changed-2026-11-21</guid>`,
+    );
+    expect(item).toContain('<pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate>');
+    expect(item).toContain('更正说明（2026-11-21）：更正第 4 号马*才的起发月份');
+  });
+
+  it('shows 修改记录 on minutes and 普法 pages too', async () => {
+    for (const pathname of ['/meetings/', '/legal/']) {
+      const list = await open(pathname);
+      const href = await list
+        .locator('main a[href^="' + pathname + '"][href$="/"]')
+        .evaluateAll((as) =>
+          as
+            .map((a) => a.getAttribute('href'))
+            .find(
+              (h) =>
+                h !== null &&
+                /^\/(meetings|legal)\/[a-z0-9-]+\/$/.test(h) &&
+                !/\/(page|topic|type|place|decisions)\//.test(h),
+            ),
+        );
+      await list.close();
+      expect(href, pathname).toBeTruthy();
+      const page = await open(href as string);
+      await expect(page.locator('#history-heading').textContent()).resolves.toBe('修改记录');
+      expect(await page.locator('.change-notes li').last().textContent()).toMatch(/首次发布/);
+      await page.close();
+    }
+  });
+});
+
+describe('withdrawal (已撤回)', () => {
+  const ID = '2026-11-20-yunxi-zhengbing-2027';
+  const NEW = '2026-11-23-yunxi-zhengbing-2027-chongfa';
+
+  it('keeps the page with a 已撤回 banner, the reason and a link to the replacement', async () => {
+    expect(notice(ID)).toContain(`supersededBy: ${NEW}`);
+    const page = await open(`/notices/${ID}/`);
+    await expect(page.locator('.notice-state .badge').textContent()).resolves.toBe('已撤回');
+    const banner = page.locator('.record-withdrawn');
+    await expect(banner.locator('h2').textContent()).resolves.toBe('本公告已撤回');
+    await expect(banner.textContent()).resolves.toContain('撤回原因：通告中柳湾村、南岭村咨询点的地点有误');
+    await expect(banner.locator(`a[href="/notices/${NEW}/"]`).textContent()).resolves.toBe(
+      '云溪街道2027年度征兵宣传和网上报名工作通告（重发）',
+    );
+    // The original text stays for the record.
+    await expect(page.locator('.prose').textContent()).resolves.toContain('一人参军，全家光荣');
+    expect(await fitsPhone(page)).toBe(true);
+    await page.close();
+    expect(await axeViolations(`/notices/${ID}/`)).toEqual([]);
+  });
+
+  it('takes it out of 正在公示 on the home page while its replacement is there', async () => {
+    const page = await open('/');
+    const active = page.locator('#active-heading').locator('xpath=..');
+    expect(await active.locator(`a[href="/notices/${ID}/"]`).count()).toBe(0);
+    expect(await active.locator(`a[href="/notices/${NEW}/"]`).count()).toBe(1);
+    await page.close();
+  });
+
+  it('marks it 已撤回 in lists and in the feed, with the reason', async () => {
+    const page = await open('/notices/place/yunxi/');
+    const item = page.locator('.item-list li', { has: page.locator(`a[href="/notices/${ID}/"]`) });
+    await expect(item.locator('.badge').textContent()).resolves.toBe('已撤回');
+    await page.close();
+    const feed = await (await fetch(`${demo.url}/notices/feed.xml`)).text();
+    const entry = feed.split('<item>').find((i) => i.includes(`/notices/${ID}/`)) ?? '';
+    expect(entry).toContain('<title>【已撤回】云溪街道：云溪街道2027年度征兵宣传和网上报名工作通告</title>');
+    expect(entry).toContain('已撤回（2026-11-23）：通告中柳湾村、南岭村咨询点的地点有误');
+  });
+});
+
+describe('a moved notice', () => {
+  it('lands on the new page from its old address, without JavaScript', async () => {
+    const source = readFileSync('content/notices/2024-12-10-yunxi-zhengbing-tonggao-2025.md', 'utf8');
+    const old = /movedFrom: \[([a-z0-9-]+)\]/.exec(source)?.[1];
+    expect(old).toBe('2024-12-10-yunxi-zhengbing-2025');
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/notices/${old}/`);
+    await page.waitForURL('**/notices/2024-12-10-yunxi-zhengbing-tonggao-2025/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('云溪街道关于做好2025年度征兵报名工作的通告');
+    // The print copy, where the QR code was printed, redirects to the new print copy.
+    await page.goto(`${demo.url}/notices/${old}/print/`);
+    await page.waitForURL('**/notices/2024-12-10-yunxi-zhengbing-tonggao-2025/print/');
+    await page.close();
+  });
+});
