@@ -223,3 +223,136 @@ describe('a moved notice', () => {
     await page.close();
   });
 });
+
+describe('the notice page', () => {
+  const ID = '2025-01-08-taoyuan-caiwu-2024q4';
+
+  it('puts 有疑问找谁 right after the summary, before the text, and offers the print view as a plain link', async () => {
+    const page = await open(`/notices/${ID}/`);
+    const top = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top);
+    expect(await top('.lead')).toBeLessThan(await top('#contact-heading'));
+    expect(await top('#contact-heading')).toBeLessThan(await top('.prose'));
+    const print = page.locator('.notice-actions a');
+    await expect(print.textContent()).resolves.toBe('打印本公告（张贴版）');
+    expect(await print.getAttribute('href')).toBe(`/notices/${ID}/print/`);
+    expect(await top('.notice-actions')).toBeLessThan(await top('.prose'));
+    await page.close();
+  });
+
+  it('gives each attachment its type, size and PDF page count, read from the uploaded file', async () => {
+    const page = await open(`/notices/${ID}/`);
+    const item = page.locator('.attachments li').first();
+    await expect(item.locator('a').getAttribute('href')).resolves.toMatch(/^\/uploads\/.+\.pdf$/);
+    await expect(item.locator('.item-meta').textContent()).resolves.toMatch(/^（PDF，[\d.]+ (KB|字节)，\d+ 页）$/);
+    await page.close();
+  });
+
+  it('shows a stable 索引号 generated from the id', async () => {
+    const { indexNumber } = await import('../src/lib/public-record.ts');
+    const page = await open(`/notices/${ID}/`);
+    const facts = (await page.locator('.facts').first().textContent()) ?? '';
+    expect(facts).toContain(`索引号${indexNumber(ID, 'taoyuan')}`);
+    await page.close();
+  });
+
+  it('keeps a right-aligned table column (---:) right-aligned', async () => {
+    const page = await open('/notices/2026-11-20-nanling-gaoling-jintie/');
+    const th = page.locator('.prose th.align-right');
+    expect(await th.count()).toBe(1);
+    await expect(th.textContent()).resolves.toBe('津贴标准（元/月）');
+    expect(await th.evaluate((el) => getComputedStyle(el).textAlign)).toBe('right');
+    expect(
+      await page
+        .locator('.prose td.align-right')
+        .first()
+        .evaluate((el) => getComputedStyle(el).textAlign),
+    ).toBe('right');
+    await page.close();
+  });
+
+  it('prints with the address under the QR code on one line', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.goto(`${demo.url}/notices/${ID}/print/`);
+    await page.emulateMedia({ media: 'print' });
+    const url = page.locator('.print-url');
+    await expect(url.textContent()).resolves.toBe(`https://gongkai.example.org/notices/${ID}/`);
+    expect(await url.evaluate((el) => el.getClientRects().length)).toBe(1);
+    // And it fits the sheet: no part of it is cut off on the right.
+    const right = await url.evaluate((el) => el.getBoundingClientRect().right);
+    expect(right).toBeLessThanOrEqual(794);
+    await page.close();
+  });
+});
+
+describe('the 大字 switch', () => {
+  it('names its current effect: 恢复标准字号 once large text is on', async () => {
+    const withJs = await demo.browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await withJs.newPage();
+    await page.goto(`${demo.url}/`);
+    const toggle = page.locator('#text-mode');
+    expect((await toggle.innerText()).trim()).toBe('大字高对比');
+    await toggle.click();
+    expect((await toggle.innerText()).trim()).toBe('恢复标准字号');
+    await page.goto(`${demo.url}/notices/`);
+    expect((await page.locator('#text-mode').innerText()).trim()).toBe('恢复标准字号');
+    await withJs.close();
+  });
+});
+
+describe('what is on the board now', () => {
+  it('is the first thing on the home page on a phone', async () => {
+    const page = await open('/');
+    const active = await page.locator('#active-heading').evaluate((el) => el.getBoundingClientRect().top);
+    const figures = await page.locator('#figures-heading').evaluate((el) => el.getBoundingClientRect().top);
+    expect(active).toBeLessThan(figures);
+    expect(active).toBeLessThan(800);
+    await page.close();
+  });
+
+  it('has a 公示中 list of its own, with each item’s 公示 dates, and the filter folds on a phone', async () => {
+    const list = await open('/notices/');
+    const link = list.locator('.filter-bar a[href="/notices/status/active/"]');
+    await expect(link.textContent()).resolves.toMatch(/^公示中（\d+）$/);
+    // On a 360 px phone the filters are folded behind one line, so the list starts on the first screen…
+    expect(await list.locator('.filter-fold > summary').isVisible()).toBe(true);
+    expect(await link.isVisible()).toBe(false);
+    const firstItem = await list
+      .locator('.item-list li')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top);
+    expect(firstItem).toBeLessThan(800);
+    await list.close();
+
+    const page = await open('/notices/status/active/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('村务公开：公示中');
+    await expect(page.locator('.filter-fold > summary').textContent()).resolves.toContain('当前：公示中');
+    const badges = await page.locator('.item-list .badge').allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    for (const badge of badges) expect(badge).toMatch(/^公示中/);
+    expect(await page.locator('a[href="/notices/2026-11-20-yunxi-zhengbing-2027/"]').count()).toBe(0);
+    const meta = await page.locator('.item-list .item-meta').first().textContent();
+    expect(meta).toMatch(/公示期 \d{4}年\d{1,2}月\d{1,2}日至/);
+    expect(await fitsPhone(page)).toBe(true);
+    await page.close();
+    expect(await axeViolations('/notices/status/active/')).toEqual([]);
+
+    // …and on a wide screen they are simply shown.
+    const wide = await demo.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const widePage = await wide.newPage();
+    await widePage.goto(`${demo.url}/notices/`);
+    expect(await widePage.locator('.filter-bar a[href="/notices/status/active/"]').isVisible()).toBe(true);
+    expect(await widePage.locator('.filter-fold > summary').isVisible()).toBe(false);
+    await wide.close();
+  });
+
+  it('lists the withdrawn notice under 已结束', async () => {
+    const page = await open('/notices/status/ended/');
+    expect(await page.locator('a[href="/notices/2026-11-20-yunxi-zhengbing-2027/"]').count()).toBe(1);
+    await page.close();
+  });
+});

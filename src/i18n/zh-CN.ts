@@ -33,6 +33,7 @@ export const strings = {
   'contact.pageLink': '联系方式一览',
   'contact.places': '找网格员：请到各村社区页面查看',
   'breadcrumb.label': '当前位置',
+  'filter.current': '当前：{label}',
   'a11y.largeText': '大字模式',
   'a11y.largeTextOff': '标准字号',
   // Search page (/search/): src/pages/search/index.astro and src/components/search/search-page.ts.
@@ -63,6 +64,7 @@ export const strings = {
   // Resident-facing portal (home, places, notices, minutes, 普法, print, feeds, 404). `{name}` marks a value
   // filled in with tf().
   'a11y.textMode': '大字高对比',
+  'a11y.textModeOff': '恢复标准字号',
   'a11y.textModeHint': '放大字号并加强对比度，适合老年人阅读',
   'home.keyFigures': '本月要点数据',
   'home.keyFiguresMonth': '{month}，全街道合计',
@@ -74,7 +76,7 @@ export const strings = {
   'home.places': '各村社区',
   'home.more': '查看全部',
   'home.moreStats': '查看全部治理数据',
-  'home.activeNoticesMore': '还有 {count} 条正在公示的公告，请到村务公开查看。',
+  'home.activeNoticesMore': '还有 {count} 条正在公示的公告，查看全部公示中的公告',
   // Long lists are split into pages (src/lib/pagination.ts, src/components/Pager.astro).
   'list.count': '共 {count} 条',
   'list.countPaged': '共 {count} 条，分 {total} 页。本页是第 {from}–{to} 条。',
@@ -84,10 +86,11 @@ export const strings = {
   'pager.page': '第 {n} 页',
   'pager.title': '第{n}页',
   'notice.list.title': '村务公开',
-  'notice.list.intro': '按村社区、公开类别或年份查看公告。每条公告标明公示期和当前状态。',
+  'notice.list.intro': '按公示状态、村社区、公开类别或年份查看公告。每条公告标明公示期和当前状态。',
   'notice.list.empty': '没有符合条件的公告。',
   'notice.filter.label': '筛选公告',
   'notice.filter.all': '全部公告',
+  'notice.filter.status': '按公示状态',
   'notice.filter.place': '按村社区',
   'notice.filter.category': '按类别',
   'notice.filter.year': '按年份',
@@ -125,7 +128,7 @@ export const strings = {
   'record.commits': '文件修改记录（共 {count} 次提交）',
   'notice.history': '修改记录',
   'notice.historyNone': '发布后未修改。',
-  'notice.print': '打印版（张贴用）',
+  'notice.print': '打印本公告（张贴版）',
   'notice.relatedDecisions': '相关议事决定',
   'print.scan': '扫码查看网上原文和修改记录',
   'print.back': '返回网页版',

@@ -92,6 +92,13 @@ describe('the URL check against the previous release', () => {
     expect(errors[0]?.fix).toContain('movedFrom: [a]');
   });
 
+  it('names a list page itself, not a content file, and does not suggest movedFrom for it', () => {
+    const lists = urlManifest('https://x.example', '2026年11月23日', ['legal/topic/fraud/index.html']);
+    const [error] = vanishedUrls(lists, new Set(), 'content');
+    expect(error?.file).toBe('/legal/topic/fraud/');
+    expect(error?.fix).toBe('恢复这个页面；如确需下线，设置 ALLOW_REMOVED_URLS=1 重新构建');
+  });
+
   it('passes when every old page is still there or redirected, and ignores list pages past the first', () => {
     expect(vanishedUrls(previous, new Set(['/', '/notices/a/', '/notices/a/print/']), 'content')).toEqual([]);
   });

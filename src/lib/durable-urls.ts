@@ -159,11 +159,21 @@ export function urlManifest(site: string, builtAt: string, files: readonly strin
 
 /** The content file a vanished URL most likely came from, so the message names something an editor can find. */
 export function likelySource(url: string, contentRoot: string): string {
-  const m = /^\/(notices|meetings|legal)\/([a-z0-9-]+)\/(?:print\/)?$/.exec(url);
-  if (m !== null) return `${contentRoot}/${m[1]}/${m[2]}.md`;
+  const entry = entryOfUrl(url);
+  if (entry !== undefined) return `${contentRoot}/${entry.collection}/${entry.id}.md`;
   const place = /^\/places\/([a-z0-9-]+)\/$/.exec(url);
   if (place !== null) return `${contentRoot}/places/${place[1]}.json`;
   return url;
+}
+
+/** Lists under the entry folders, which are not entries (/notices/place/x/, /legal/topic/x/…). */
+const LIST_SEGMENTS = new Set(['page', 'place', 'category', 'year', 'status', 'topic', 'type', 'decisions']);
+
+/** The entry behind an entry page or its print copy (`/notices/<id>/`, `/notices/<id>/print/`), if it is one. */
+function entryOfUrl(url: string): { collection: string; id: string } | undefined {
+  const m = /^\/(notices|meetings|legal)\/([a-z0-9-]+)\/(?:print\/)?$/.exec(url);
+  if (m === null || LIST_SEGMENTS.has(m[2] as string)) return undefined;
+  return { collection: m[1] as string, id: m[2] as string };
 }
 
 /**
@@ -174,11 +184,11 @@ export function vanishedUrls(previous: UrlManifest, current: ReadonlySet<string>
   return previous.urls
     .filter((url) => isDurable(url) && !current.has(url))
     .map((url) => {
-      const m = /^\/(notices|meetings|legal)\/([a-z0-9-]+)\//.exec(url);
+      const entry = entryOfUrl(url);
       const fix =
-        m === null
+        entry === undefined
           ? '恢复这个页面；如确需下线，设置 ALLOW_REMOVED_URLS=1 重新构建'
-          : `如果文件改了名，在新文件中填写 movedFrom: [${m[2]}]，旧网址会自动跳转；如果是误删或误设为草稿，请恢复；确需下线（如含个人信息），设置 ALLOW_REMOVED_URLS=1 重新构建`;
+          : `如果文件改了名，在新文件中填写 movedFrom: [${entry.id}]，旧网址会自动跳转；如果是误删或误设为草稿，请恢复；确需下线（如含个人信息），设置 ALLOW_REMOVED_URLS=1 重新构建`;
       return {
         file: likelySource(url, contentRoot),
         field: '',

@@ -57,3 +57,31 @@ export function isOnBoard(
 ): boolean {
   return noticeState(notice.period, today, notice.withdrawn).kind === 'active';
 }
+
+/** The 公示 status filter of the notice lists (/notices/status/…): 公示中, 待公示, 已结束 (period over or withdrawn). */
+export const NOTICE_STATUSES = ['active', 'upcoming', 'ended'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = {
+  active: '公示中',
+  upcoming: '待公示',
+  ended: '已结束',
+};
+
+/** Which status list a notice is in on `today`. */
+export function noticeStatus(
+  notice: { period: NoticePeriod; withdrawn?: Withdrawal | undefined },
+  today: string,
+): NoticeStatus {
+  const { kind } = noticeState(notice.period, today, notice.withdrawn);
+  return kind === 'withdrawn' ? 'ended' : kind;
+}
+
+/** A 公示期 in few characters for lists: 2026年11月20日至26日, 2026年11月20日至12月3日, 2025年12月30日至2026年1月5日. */
+export function periodText(period: NoticePeriod): string {
+  const [y1, m1, d1] = period.start.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = period.end.split('-').map(Number) as [number, number, number];
+  const start = `${y1}年${m1}月${d1}日`;
+  if (y1 !== y2) return `${start}至${y2}年${m2}月${d2}日`;
+  if (m1 !== m2) return `${start}至${m2}月${d2}日`;
+  return `${start}至${d2}日`;
+}
