@@ -356,3 +356,24 @@ describe('what is on the board now', () => {
     await page.close();
   });
 });
+
+describe('search', () => {
+  it('filters by 公示中 and keeps a withdrawn notice findable, marked 已撤回', async () => {
+    const { searchInBrowser } = await import('./support/pagefind.ts');
+    const withJs = await demo.browser.newContext();
+    const page = await withJs.newPage();
+    await page.goto(`${demo.url}/search/`);
+    const active = await searchInBrowser(page, '征兵', { filters: { state: '公示中' } });
+    const activeUrls = active.results.map((r) => r.url);
+    expect(activeUrls).toContain('/notices/2026-11-23-yunxi-zhengbing-2027-chongfa/');
+    expect(activeUrls).not.toContain('/notices/2026-11-20-yunxi-zhengbing-2027/');
+    const all = await searchInBrowser(page, '征兵');
+    const withdrawn = all.results.find((r) => r.url === '/notices/2026-11-20-yunxi-zhengbing-2027/');
+    expect(withdrawn?.title).toBe('【已撤回】云溪街道2027年度征兵宣传和网上报名工作通告');
+    // The search page offers the filter.
+    expect(await page.locator('select[data-filter="state"] option').allTextContents()).toEqual(
+      expect.arrayContaining(['公示中', '已撤回']),
+    );
+    await withJs.close();
+  });
+});

@@ -20,7 +20,7 @@ const titled = (title: string, placeLabel: string | undefined) =>
  * A corrected entry's item is dated its newest major change and says 【更正】 with the note; a withdrawn notice's
  * says 【已撤回】 with the reason (src/lib/public-record.ts). Its guid changes with it, so readers show it again.
  */
-function recorded(item: FeedItem, record: FeedRecord): FeedItem {
+export function recorded(item: FeedItem, record: FeedRecord): FeedItem {
   const description = [record.lead, item.description].filter((d) => d !== undefined && d !== '').join(' ');
   return {
     ...item,

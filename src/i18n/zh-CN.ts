@@ -45,6 +45,7 @@ export const strings = {
   'search.submit': '搜索',
   'search.filters': '筛选和排序',
   'search.filter.type': '类型',
+  'search.filter.state': '公示状态',
   'search.filter.place': '村社区',
   'search.filter.year': '年份',
   'search.filter.category': '类别',
@@ -117,6 +118,7 @@ export const strings = {
   // Corrections and withdrawal (src/components/CorrectionNotes.astro, ChangeLog.astro; issue 18).
   'record.withdrawn': '本公告已撤回',
   'record.withdrawnEvent': '撤回',
+  'record.withdrawnStatus': '已撤回',
   'record.withdrawnOn': '撤回。撤回原因：',
   'record.withdrawnKept': '本页保留原文备查，内容已不再有效。',
   'record.supersededBy': '请以新发布的公告为准：',

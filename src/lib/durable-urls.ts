@@ -52,7 +52,10 @@ export function redirectsFor(entries: readonly MovedEntry[]): { redirects: Redir
           file: entry.file,
           field,
           label: '原编号（改名前）',
-          message: `原编号 ${old} 还是另一条内容现在的编号，旧网址不能同时指向两处`,
+          message:
+            old === entry.id
+              ? `原编号 ${old} 就是本条现在的文件名`
+              : `原编号 ${old} 还是另一条内容现在的编号，旧网址不能同时指向两处`,
           fix: `删去 ${old}，或先把编号为 ${old} 的文件改名`,
         });
         continue;
