@@ -377,3 +377,27 @@ describe('search', () => {
     await withJs.close();
   });
 });
+
+describe('200% text on a 360 px phone', () => {
+  it('does not push the new blocks sideways: footer phones, 索引号, notes, status lists', async () => {
+    // bypassCSP: the test injects a style to zoom text, as tests/portal-a11y.test.ts does for other pages.
+    const zoomed = await demo.browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: true });
+    const page = await zoomed.newPage();
+    await page.goto(`${demo.url}/`);
+    await page.evaluate(() => localStorage.setItem('gkl-text-mode', 'large'));
+    const overflowing: string[] = [];
+    for (const pathname of [
+      '/contact/',
+      '/notices/2026-11-20-nanling-gaoling-jintie/',
+      '/notices/2026-11-20-yunxi-zhengbing-2027/',
+      '/notices/status/active/',
+    ]) {
+      await page.goto(`${demo.url}${pathname}`);
+      await page.addStyleTag({ content: 'html { font-size: 225% !important; }' });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) overflowing.push(`${pathname}: ${width}px`);
+    }
+    await zoomed.close();
+    expect(overflowing).toEqual([]);
+  });
+});
