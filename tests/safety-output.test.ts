@@ -89,9 +89,12 @@ beforeAll(async () => {
   goodHashes = existsSync(outDir) ? hashes(outDir) : {};
   killedOutput = await killMidRender(BROKEN);
   leftoversAfterKill = leftovers();
-  broken = await runBuild({ contentDir: BROKEN, outDir, today: '2026-11-24' });
+  // The three fixtures are different sites built into one folder: the URL check against the previous release
+  // (issue 18, tests/durable-urls.test.ts) is switched off for the later two, whose pages are not GOOD's successors.
+  const otherSite = { GONGKAILAN_PREVIOUS_URLS: '' };
+  broken = await runBuild({ contentDir: BROKEN, outDir, today: '2026-11-24', env: otherSite });
   brokenReport = readFileSync(reportFile, 'utf8');
-  leak = await runBuild({ contentDir: LEAK, outDir, today: '2026-11-24' });
+  leak = await runBuild({ contentDir: LEAK, outDir, today: '2026-11-24', env: otherSite });
 }, 500_000);
 
 describe('post-build checks judge the DOM, not the text', () => {

@@ -191,14 +191,14 @@ function summary(collection: CollectionName, data: Record<string, unknown>): Rec
     case 'places':
       return pick(data, ['name', 'level', 'parent']);
     case 'notices':
-      return pick(data, ['place', 'published', 'draft']);
+      return pick(data, ['place', 'published', 'draft', 'withdrawn', 'movedFrom']);
     case 'meetings':
       // The rules about decisions only concern the meeting being saved, which brings its own.
-      return { ...pick(data, ['place', 'date', 'draft']), decisions: [] };
+      return { ...pick(data, ['place', 'date', 'draft', 'movedFrom']), decisions: [] };
     case 'stats':
       return pick(data, ['place', 'month']);
     case 'legal':
-      return {};
+      return pick(data, ['movedFrom']);
   }
 }
 

@@ -9,6 +9,7 @@ import { PARENT_LEVELS, PLACE_LEVEL_LABELS, type Place } from '../schemas/place.
 import type { Site } from '../schemas/site.ts';
 import type { Stats } from '../schemas/stats.ts';
 import { monthOf } from './dates.ts';
+import { redirectsFor } from './durable-urls.ts';
 import type { ContentError } from './friendly-errors.ts';
 
 export interface Entry<T> {
@@ -35,10 +36,10 @@ export interface Content {
 export interface RuleContent {
   site: Entry<Pick<Site, 'rootPlace'>> | undefined;
   places: Entry<Pick<Place, 'name' | 'level' | 'parent'>>[];
-  notices: Entry<Pick<Notice, 'place'>>[];
-  meetings: Entry<Pick<Meeting, 'place'> & { decisions: { notices: string[] }[] }>[];
+  notices: Entry<Pick<Notice, 'place' | 'withdrawn' | 'movedFrom'>>[];
+  meetings: Entry<Pick<Meeting, 'place' | 'movedFrom'> & { decisions: { notices: string[] }[] }>[];
   stats: Entry<Pick<Stats, 'place' | 'month'>>[];
-  legal: Entry<unknown>[];
+  legal: Entry<Pick<Legal, 'movedFrom'>>[];
 }
 
 export interface RuleOptions {
@@ -179,6 +180,47 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
     } else {
       seen.set(key, record);
     }
+  }
+  // Issue 18: a replacement notice must exist, and an old id can lead to one entry only (src/lib/durable-urls.ts).
+  for (const notice of content.notices) {
+    const replacement = notice.data.withdrawn?.supersededBy;
+    if (replacement === undefined) continue;
+    if (replacement === notice.id || !noticeIds.has(replacement)) {
+      errors.push(
+        error(
+          notice,
+          ['withdrawn', 'supersededBy'],
+          '替代公告',
+          replacement === notice.id ? '替代公告不能是本公告自己' : `找不到公告“${replacement}”`,
+          '填写重新发布的公告的文件名（不含 .md），如 2026-11-23-yunxi-zhengbing-2027-chongfa',
+        ),
+      );
+    }
+  }
+  const movable = [
+    ...content.notices.map((e) => ({
+      entry: e as Entry<unknown>,
+      collection: 'notices' as const,
+      movedFrom: e.data.movedFrom,
+    })),
+    ...content.meetings.map((e) => ({
+      entry: e as Entry<unknown>,
+      collection: 'meetings' as const,
+      movedFrom: e.data.movedFrom,
+    })),
+    ...content.legal.map((e) => ({
+      entry: e as Entry<unknown>,
+      collection: 'legal' as const,
+      movedFrom: e.data.movedFrom,
+    })),
+  ];
+  const byFile = new Map(movable.map((m) => [m.entry.file, m.entry]));
+  for (const problem of redirectsFor(
+    movable.map((m) => ({ collection: m.collection, id: m.entry.id, movedFrom: m.movedFrom, file: m.entry.file })),
+  ).errors) {
+    const index = Number(problem.field.split('.')[1] ?? 0);
+    const line = byFile.get(problem.file)?.lineOf?.(['movedFrom', index]);
+    errors.push(line === undefined ? problem : { ...problem, line });
   }
   return errors;
 }

@@ -4,6 +4,7 @@
  */
 export const routes = {
   home: () => '/',
+  contact: () => '/contact/',
   places: () => '/places/',
   place: (id: string) => `/places/${id}/`,
   placeFeed: (id: string) => `/places/${id}/feed.xml`,
@@ -15,6 +16,7 @@ export const routes = {
   noticesByPlace: (id: string) => `/notices/place/${id}/`,
   noticesByCategory: (category: string) => `/notices/category/${category}/`,
   noticesByYear: (year: string) => `/notices/year/${year}/`,
+  noticesByStatus: (status: string) => `/notices/status/${status}/`,
   noticesFeed: () => '/notices/feed.xml',
   meetings: () => '/meetings/',
   meeting: (id: string) => `/meetings/${id}/`,

@@ -3,7 +3,7 @@
  * The body holds the discussion record; decisions and votes are structured front matter so they can be tracked.
  */
 import { z } from 'astro/zod';
-import { count, field, isoDate, slug } from './common.ts';
+import { changeNotes, count, field, isoDate, movedFrom, slug } from './common.ts';
 
 /** Kind of meeting (who sits in it). */
 export const MEETING_BODIES = [
@@ -141,6 +141,8 @@ export const meetingSchema = z
     decisions: field(z.array(decision).default([]), { title: '决定事项' }),
     summary: field(z.string().max(200).optional(), { title: '摘要', widget: 'text' }),
     keywords: field(z.array(z.string().min(1).max(20)).default([]), { title: '关键词' }),
+    changes: changeNotes,
+    movedFrom,
     draft: field(z.boolean().default(false), { title: '草稿' }),
   })
   .superRefine((m, ctx) => {

@@ -3,7 +3,7 @@
  * The body is the notice text; everything below is front matter.
  */
 import { z } from 'astro/zod';
-import { contact, field, isoDate, personName, slug } from './common.ts';
+import { changeNotes, contact, field, isoDate, movedFrom, personName, slug } from './common.ts';
 
 export const NOTICE_CATEGORIES = ['party', 'village', 'finance', 'other'] as const;
 export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
@@ -38,6 +38,23 @@ export const review = z.strictObject({
   opinion: field(z.string().max(200).optional(), { title: '审核意见' }),
 });
 
+/**
+ * 撤回: the notice stays online (the record does not silently disappear) with a 已撤回 banner and the reason, and
+ * leaves 正在公示, the home page and the feeds' current items. `supersededBy` names the notice that replaces it.
+ */
+export const withdrawal = z.object({
+  date: field(isoDate, { title: '撤回日期' }),
+  reason: field(z.string().min(4, { message: '撤回原因至少 4 个字' }).max(200, { message: '撤回原因不超过 200 字' }), {
+    title: '撤回原因',
+    widget: 'text',
+    description: '如：公示名单有误，已重新公示',
+  }),
+  supersededBy: field(slug.optional(), {
+    title: '替代公告',
+    description: '重新发布的公告的编号（文件名，不含 .md）',
+  }),
+});
+
 export const noticeSchema = z
   .strictObject({
     title: field(z.string().min(4, { message: '标题至少 4 个字' }).max(60, { message: '标题不超过 60 个字' }), {
@@ -68,10 +85,36 @@ export const noticeSchema = z
       title: '关键词',
       description: '方便搜索的同义词，如 低保、最低生活保障',
     }),
+    /** 文号 of a formal document, e.g. 云溪街〔2026〕12号 (the 索引号 is generated from the id). */
+    docNumber: field(z.string().min(2).max(40).optional(), {
+      title: '文号',
+      description: '正式文件的文号，如 云溪街〔2026〕12号；没有可不填',
+    }),
+    changes: changeNotes,
+    withdrawn: field(withdrawal.optional(), { title: '撤回', description: '撤回后页面保留并显示撤回原因' }),
+    movedFrom,
     /** Draft notices are never built. */
     draft: field(z.boolean().default(false), { title: '草稿', description: '勾选后不会发布到网站' }),
   })
   .superRefine((notice, ctx) => {
+    notice.changes.forEach((change, i) => {
+      if (change.date < notice.published) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['changes', i, 'date'],
+          message: `修改日期 ${change.date} 早于发布日期 ${notice.published}`,
+          params: { fix: '修改记录只记发布以后的改动：改为实际修改的日期' },
+        });
+      }
+    });
+    if (notice.withdrawn !== undefined && notice.withdrawn.date < notice.published) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['withdrawn', 'date'],
+        message: `撤回日期 ${notice.withdrawn.date} 早于发布日期 ${notice.published}`,
+        params: { fix: '改为实际撤回的日期（不早于发布日期）' },
+      });
+    }
     if (notice.period.end <= notice.period.start) {
       ctx.addIssue({
         code: 'custom',
