@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { financeSchema } from '../schemas/finance.ts';
-import { financeRuleErrors, formatFen, ledgerTotals, toFen, type LedgerEntry } from './finance.ts';
+import {
+  completeness,
+  financeRuleErrors,
+  formatFen,
+  ledgerTotals,
+  monthRow,
+  toFen,
+  type LedgerEntry,
+} from './finance.ts';
 
 const TODAY = '2026-11-24';
 
@@ -123,5 +131,35 @@ describe('the ledger schema', () => {
 
   it('refuses an expense category on an income line', () => {
     expect(issues({ ...base, income: [{ ...line, category: 'relief', amount: 1 }] })).toHaveLength(1);
+  });
+});
+
+describe('summaries', () => {
+  it('counts missing months in the window from the first ledger on, and all of them without ledgers', () => {
+    expect(completeness(['2026-08', '2026-10'], '2026-10', 24)).toEqual({
+      latest: '2026-10',
+      expected: ['2026-08', '2026-09', '2026-10'],
+      missing: ['2026-09'],
+    });
+    expect(completeness([], '2026-10', 3)).toEqual({
+      expected: ['2026-08', '2026-09', '2026-10'],
+      missing: ['2026-08', '2026-09', '2026-10'],
+    });
+  });
+
+  it('sums a month by category in 分', () => {
+    const row = monthRow({
+      place: 'east',
+      month: '2026-10',
+      openingBalance: 100,
+      income: [
+        { date: '2026-10-01', voucher: '1', summary: '租金', category: 'operating', amount: 0.1 },
+        { date: '2026-10-02', voucher: '2', summary: '租金', category: 'operating', amount: 0.2 },
+      ],
+      expense: [{ date: '2026-10-03', voucher: '3', summary: '电费', category: 'publicWelfare', amount: 50.3 }],
+      closingBalance: 50,
+    });
+    expect(row).toMatchObject({ openingFen: 10000, incomeFen: 30, expenseFen: 5030, closingFen: 5000 });
+    expect([...row.incomeByCategory]).toEqual([['operating', 30]]);
   });
 });

@@ -236,3 +236,63 @@ export function financeRuleErrors(ledgers: readonly LedgerEntry[], today: string
   }
   return errors;
 }
+
+// --- Summaries for the finance pages and open data ----------------------------------------------------------
+
+export interface FullLedger extends LedgerData {
+  income: LedgerLine[];
+  expense: LedgerLine[];
+}
+
+/** One month of one place, in 分: what the /finance/<place>/ table shows. */
+export interface MonthRow {
+  month: string;
+  openingFen: number;
+  incomeFen: number;
+  expenseFen: number;
+  closingFen: number;
+  incomeByCategory: Map<string, number>;
+  expenseByCategory: Map<string, number>;
+}
+
+export function monthRow(ledger: FullLedger): MonthRow {
+  const t = ledgerTotals(ledger);
+  return {
+    month: ledger.month,
+    openingFen: t.openingFen,
+    incomeFen: t.incomeFen,
+    expenseFen: t.expenseFen,
+    closingFen: t.closingFen,
+    incomeByCategory: totalsByCategory(ledger.income),
+    expenseByCategory: totalsByCategory(ledger.expense),
+  };
+}
+
+export interface Completeness {
+  /** Latest month with a ledger, if any. */
+  latest?: string;
+  /** Months expected: `window` months ending with `lastClosedMonth`, from the first ledger on (or all). */
+  expected: string[];
+  /** Expected months that have no ledger, oldest first. */
+  missing: string[];
+}
+
+/**
+ * Which of the last `window` closed months (ending with `lastClosedMonth`) a place has ledgers for. Months before
+ * the place's first ledger are not counted as missing once it has one (a village starts publishing some day);
+ * a place with no ledger misses them all.
+ */
+export function completeness(months: readonly string[], lastClosedMonth: string, window = 24): Completeness {
+  const have = new Set(months);
+  const sorted = [...have].sort();
+  const first = sorted[0];
+  const expected: string[] = [];
+  for (let i = window - 1; i >= 0; i -= 1) {
+    const m = addMonths(lastClosedMonth, -i);
+    if (first === undefined || m >= first) expected.push(m);
+  }
+  const result: Completeness = { expected, missing: expected.filter((m) => !have.has(m)) };
+  const latest = sorted.at(-1);
+  if (latest !== undefined) result.latest = latest;
+  return result;
+}

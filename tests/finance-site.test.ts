@@ -1,0 +1,68 @@
+/**
+ * The finance pages of the built demo (DEMO_TODAY): what residents read, from the real build output, and how it
+ * reads on a 360 px phone with JavaScript off. Accessibility (axe) of one page per route is in portal-a11y.test.ts.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_OUT_DIR } from './support/build.ts';
+import { demoInBrowser } from './support/demo-browser.ts';
+
+const read = (file: string) => readFileSync(path.join(DEMO_OUT_DIR, file), 'utf8');
+const text = (html: string) =>
+  html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+
+describe('finance pages of the demo', () => {
+  it('lists every village and community with its latest month and whether the 24 months are complete', () => {
+    const page = text(read('finance/index.html'));
+    expect(page).toMatch(/桃源村 2026年10月 期末余额 254,412\.16 元 齐全（24 个月）/);
+    expect(page).toMatch(/柳湾村 2026年10月 期末余额 [\d,]+\.\d\d 元 齐全（24 个月）/);
+    expect(page).toContain('南岭村 尚未上网公开 尚无台账');
+  });
+
+  it('shows a village’s 24 months and its income and expense by account, summed to the 分', () => {
+    const html = read('finance/taoyuan/index.html');
+    const months = [...html.matchAll(/href="\/finance\/taoyuan\/(\d{4}-\d{2})\/"/g)].map((m) => m[1]);
+    expect(months).toHaveLength(24);
+    expect(months[0]).toBe('2026-10');
+    expect(months.at(-1)).toBe('2024-11');
+    const page = text(html);
+    expect(page).toMatch(/2026-08 [\d,]+\.\d\d [\d,]+\.\d\d 242,876\.21/);
+    expect(page).toContain('救助及代发补助');
+    expect(page).toContain('补助收入');
+    expect(text(read('finance/liuwan/index.html'))).toContain('发包及上交收入');
+  });
+
+  it('prints a month’s ledger: balances, each line with voucher and account, the 低保 line with name and amount', () => {
+    const page = text(read('finance/taoyuan/2026-08/index.html'));
+    expect(page).toContain('桃源村2026年8月财务收支明细');
+    expect(page).toContain('期初余额 259,890.73 元');
+    expect(page).toContain('期末余额 242,876.21 元');
+    expect(page).toContain('8月9日 代发低保金（五组 陈秀英，三个月） 救助及代发补助 · 凭证 记-003 2,040.00');
+    expect(page).toContain('上月：2026年7月');
+  });
+});
+
+describe('finance pages on a 360 px phone without JavaScript', () => {
+  const demo = demoInBrowser();
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await demo.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+  });
+  afterAll(async () => context.close());
+
+  it.each(['/finance/', '/finance/liuwan/', '/finance/liuwan/2026-01/'])(
+    '%s fits the screen and shows its table',
+    async (pathname) => {
+      const page = await context.newPage();
+      await page.goto(demo.url + pathname);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await page.locator('table').first().isVisible()).toBe(true);
+      await page.close();
+    },
+  );
+});
