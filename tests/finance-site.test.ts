@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../src/lib/csv.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
 import { demoInBrowser } from './support/demo-browser.ts';
 
@@ -44,6 +45,55 @@ describe('finance pages of the demo', () => {
     expect(page).toContain('期末余额 242,876.21 元');
     expect(page).toContain('8月9日 代发低保金（五组 陈秀英，三个月） 救助及代发补助 · 凭证 记-003 2,040.00');
     expect(page).toContain('上月：2026年7月');
+  });
+});
+
+describe('finance open data of the demo', () => {
+  const descriptor = JSON.parse(read('data/datapackage.json')) as {
+    resources: { name: string; path: string; schema?: { fields: { name: string; type: string; title: string }[] } }[];
+  };
+
+  it('describes the ledger lines with Chinese field titles and amounts as numbers', () => {
+    const ledger = descriptor.resources.find((r) => r.name === 'finance-ledger');
+    expect(ledger?.path).toBe('finance-ledger.csv');
+    const amount = ledger?.schema?.fields.find((f) => f.name === 'amount');
+    expect(amount).toMatchObject({ type: 'number', title: '金额' });
+    expect(descriptor.resources.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['finance-ledger', 'finance-ledger-json', 'finance-balances']),
+    );
+  });
+
+  it('writes every line, with the 低保 line as name and amount only, and balances that chain', () => {
+    const lines = parseCsv(read('data/finance-ledger.csv'))
+      .slice(1)
+      .map((r) => r.cells);
+    const ledgers = JSON.parse(read('data/finance-ledger.json')) as { income: unknown[]; expense: unknown[] }[];
+    expect(ledgers).toHaveLength(48);
+    expect(lines).toHaveLength(ledgers.reduce((n, l) => n + l.income.length + l.expense.length, 0));
+    expect(lines).toContainEqual([
+      'taoyuan',
+      '桃源村',
+      '2026-08',
+      'expense',
+      '2026-08-09',
+      '记-003',
+      '代发低保金（五组 陈秀英，三个月）',
+      'relief',
+      '救助及代发补助',
+      '2040.00',
+    ]);
+    const balances = parseCsv(read('data/finance-balances.csv'))
+      .slice(1)
+      .map((r) => r.cells);
+    const taoyuan = balances.filter((r) => r[0] === 'taoyuan');
+    expect(taoyuan).toHaveLength(24);
+    for (let i = 1; i < taoyuan.length; i++) expect(taoyuan[i]?.[3]).toBe(taoyuan[i - 1]?.[6]);
+    expect(taoyuan.find((r) => r[2] === '2026-08')?.slice(3)).toEqual([
+      '259890.73',
+      '8840.00',
+      '25854.52',
+      '242876.21',
+    ]);
   });
 });
 

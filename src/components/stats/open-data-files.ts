@@ -5,6 +5,7 @@
  */
 import { getMeetings, getNotices, getPlaces, getSite, getStats } from '../../data/content.ts';
 import { TODAY } from '../../build-info.ts';
+import { financeResources } from '../finance/open-data.ts';
 import { toCsv } from '../../lib/csv.ts';
 import {
   csvResource,
@@ -122,6 +123,8 @@ export async function resources(): Promise<DataResource[]> {
       ['id'],
     ),
     jsonResource('meetings-json', 'meetings.json', '议事纪要目录（JSON）', '同 meetings.csv。'),
+    // Finance ledgers (src/components/finance/open-data.ts).
+    ...(await financeResources()),
   ];
 }
 
