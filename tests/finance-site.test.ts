@@ -97,6 +97,16 @@ describe('finance open data of the demo', () => {
   });
 });
 
+describe('disclosure cadence of the demo (months covered, due on the 10th)', () => {
+  it('flags only 南岭村, whose October finances are covered by no notice and no ledger', () => {
+    expect(text(read('places/nanling/index.html'))).toContain(
+      '2026年10月财务收支未公开（应于 2026年11月10日 前公开，上次公开于 2026年10月10日）',
+    );
+    for (const place of ['taoyuan', 'liuwan', 'shiqiao', 'xinhua', 'qinghe', 'jinxiu'])
+      expect(read(`places/${place}/index.html`), place).not.toContain('财务收支未公开');
+  });
+});
+
 describe('finance pages on a 360 px phone without JavaScript', () => {
   const demo = demoInBrowser();
   let context: BrowserContext;

@@ -1,7 +1,7 @@
 /**
  * Village finance ledgers through `npm run validate`, as a clerk meets it: a planted unbalanced month, a broken
  * month-to-month chain, a skipped month, a duplicated voucher, bad amounts and a 低保 line with an ID number, each
- * reported with file, line, field, problem and fix, in the exact words of tests/fixtures/finance-invalid.expected.txt.
+ * reported with file, line, field, problem and fix (and a finance notice's declared month, `covers`), in the exact words of tests/fixtures/finance-invalid.expected.txt.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -46,7 +46,17 @@ describe('npm run validate on finance ledgers', () => {
     expect(result.stderr).not.toContain('expense.1.summary');
   });
 
+  it('refuses a finance notice declaring a month after its publish day, and a declared month on a 村务 notice', () => {
+    expect(result.stderr).toContain(
+      'tests/fixtures/finance-invalid/notices/2026-11-20-caiwu-12yue.md:6 covers（公开月份）\n' +
+        '  问题：公开月份 2026-12 晚于发布日期 2026-11-20',
+    );
+    expect(result.stderr).toContain('  问题：只有财务公开填写公开月份（本公告是村务公开）');
+  });
+
   it('counts the ledgers it read', () => {
-    expect(result.stderr).toContain('内容检查未通过：8 处问题（site 1, places 4, finance 6；按 2026-11-24 检查）');
+    expect(result.stderr).toContain(
+      '内容检查未通过：10 处问题（site 1, places 4, notices 2, finance 6；按 2026-11-24 检查）',
+    );
   });
 });
