@@ -38,6 +38,25 @@ describe('finance pages of the demo', () => {
     expect(text(read('finance/liuwan/index.html'))).toContain('发包及上交收入');
   });
 
+  it('draws income, expense and balance as inline SVG charts with Chinese text and a summary, no script', () => {
+    const html = read('finance/taoyuan/index.html');
+    const figures = html.match(/<figure class="finance-chart"[\s\S]*?<\/figure>/g) ?? [];
+    expect(figures).toHaveLength(2);
+    for (const figure of figures) {
+      expect(figure).toMatch(/<svg [^>]*role="img"/);
+      expect(figure).toMatch(/<text[^>]*>[^<]*[\u4e00-\u9fff][^<]*<\/text>/);
+      expect(figure).toMatch(/<figcaption[^>]*>2024年11月至2026年10月，桃源村/);
+    }
+    expect(html).not.toMatch(/<script[^>]*chart/i);
+  });
+
+  it('links a village page to its latest ledger and its months', () => {
+    const page = read('places/taoyuan/index.html');
+    expect(page).toContain('href="/finance/taoyuan/2026-10/"');
+    expect(page).toContain('href="/finance/taoyuan/"');
+    expect(read('places/nanling/index.html')).not.toContain('href="/finance/nanling/');
+  });
+
   it('prints a month’s ledger: balances, each line with voucher and account, the 低保 line with name and amount', () => {
     const page = text(read('finance/taoyuan/2026-08/index.html'));
     expect(page).toContain('桃源村2026年8月财务收支明细');

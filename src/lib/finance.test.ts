@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { financeCharts } from '../charts/finance.ts';
 import { financeSchema } from '../schemas/finance.ts';
 import {
   completeness,
@@ -161,5 +162,22 @@ describe('summaries', () => {
     });
     expect(row).toMatchObject({ openingFen: 10000, incomeFen: 30, expenseFen: 5030, closingFen: 5000 });
     expect([...row.incomeByCategory]).toEqual([['operating', 30]]);
+  });
+});
+
+describe('finance chart specs', () => {
+  it('charts income, expense and balance in whole 元 with a text summary', () => {
+    const months = [
+      ledger('2026-09', 100, { income: [50.4], expense: [20] }, 130.4),
+      ledger('2026-10', 130.4, { income: [10], expense: [100.6] }, 39.8),
+    ].map((l) => monthRow(l.data as Parameters<typeof monthRow>[0]));
+    const [flows, balance] = financeCharts('east', '东村', months);
+    expect(flows?.series).toEqual([
+      { label: '收入', values: [50, 10] },
+      { label: '支出', values: [20, 101] },
+    ]);
+    expect(balance?.summary).toBe(
+      '2026年9月至2026年10月，东村月末余额最低为2026年10月的 39.80 元；2026年10月末为 39.80 元。',
+    );
   });
 });
