@@ -65,6 +65,17 @@ describe('finance pages of the demo', () => {
     expect(page).toContain('8月9日 代发低保金（五组 陈秀英，三个月） 救助及代发补助 · 凭证 记-003 2,040.00');
     expect(page).toContain('上月：2026年7月');
   });
+
+  it('has an A4 print copy of each ledger with every line and a QR code back to the web page', () => {
+    const html = read('finance/taoyuan/2026-08/print/index.html');
+    expect(html).toMatch(
+      /<svg role="img" aria-label="扫码查看网上原文和修改记录：https:\/\/[^"]+\/finance\/taoyuan\/2026-08\/"/,
+    );
+    const page = text(html);
+    expect(page).toContain('期初余额 259,890.73 元 + 收入 8,840.00 元 − 支出 25,854.52 元 = 期末余额 242,876.21 元');
+    expect(page).toContain('08-09 记-003 代发低保金（五组 陈秀英，三个月） 救助及代发补助 2,040.00');
+    expect(read('finance/taoyuan/2026-08/index.html')).toContain('href="/finance/taoyuan/2026-08/print/"');
+  });
 });
 
 describe('finance open data of the demo', () => {
