@@ -156,6 +156,15 @@ export const COLLECTION_SETTINGS: Record<Exclude<CollectionName, 'site'>, Collec
     references: { place: VILLAGE },
     description: '每个村/社区每月一条：只填数量，响应率、办结率、满意率等由网站自动计算。',
   },
+  finance: {
+    slug: '{{fields.place}}-{{fields.month}}',
+    identifier: 'month',
+    summary: '{{cmsPlaceName}} · {{cmsMonth}}',
+    sortable: ['month', 'place'],
+    create: true,
+    references: { place: VILLAGE },
+    description: '每个村每月一本收支账：期初余额、每笔收入和支出（凭证号、摘要、科目、金额）、期末余额。收支必须对平。',
+  },
   legal: {
     slug: '{{fields.topic}}-{{fields.type}}',
     identifier: 'title',
@@ -482,6 +491,7 @@ export function cmsCollections(): CmsCollection[] {
     folderCollection('notices'),
     folderCollection('meetings'),
     folderCollection('stats'),
+    folderCollection('finance'),
     folderCollection('legal'),
     folderCollection('places'),
     siteCollection(),

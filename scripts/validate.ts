@@ -10,7 +10,9 @@ import { validateContentDir } from '../src/lib/validate-content.ts';
 const today = buildToday(process.env.BUILD_DATE);
 const dir = contentDir();
 const { errors, counts } = await validateContentDir(dir, today);
+// Empty collections are left out: a site without ledgers (or a fixture without meetings) need not list them.
 const summary = Object.entries(counts)
+  .filter(([, n]) => n > 0)
   .map(([name, n]) => `${name} ${n}`)
   .join(', ');
 

@@ -32,4 +32,5 @@ export const collections = {
   meetings: defineCollection({ loader: glob(files(specs.meetings)), schema: specs.meetings.schema }),
   stats: defineCollection({ loader: glob(files(specs.stats)), schema: specs.stats.schema }),
   legal: defineCollection({ loader: glob(files(specs.legal)), schema: specs.legal.schema }),
+  finance: defineCollection({ loader: glob(files(specs.finance)), schema: specs.finance.schema }),
 };

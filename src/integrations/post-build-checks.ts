@@ -262,8 +262,14 @@ export default function postBuildChecks(): AstroIntegration {
         const publicNotices = content.notices.filter((n) => isPublic(n.data, today));
         const overdue = overdueDisclosures(
           places,
-          publicNotices.map((n) => ({ place: n.data.place, category: n.data.category, published: n.data.published })),
+          publicNotices.map((n) => ({
+            place: n.data.place,
+            category: n.data.category,
+            published: n.data.published,
+            ...(n.data.covers === undefined ? {} : { covers: n.data.covers }),
+          })),
           today,
+          content.finance.map((l) => ({ place: l.data.place, month: l.data.month })),
         );
         const warnings = [
           ...overdue.map((item) => `未按期公开：${describeOverdue(item)}`),

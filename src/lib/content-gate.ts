@@ -107,7 +107,7 @@ function singleEntryErrors(entry: GateEntry): { errors: ContentError[]; parsed: 
 }
 
 function emptyContent(): Content {
-  return { site: undefined, places: [], notices: [], meetings: [], stats: [], legal: [] };
+  return { site: undefined, places: [], notices: [], meetings: [], stats: [], legal: [], finance: [] };
 }
 
 function addEntry(content: RuleContent, collection: CollectionName, entry: Entry<never>): void {
@@ -163,7 +163,7 @@ export interface ContextEntry {
 
 /**
  * The other entries, as the cross-file rules see them: places (name, level, parent), notices (place, publish
- * day, draft), meetings (place, date, draft), legal items (id only), stats (place, month) and the site's root
+ * day, draft), meetings (place, date, draft), legal items (id only), stats (place, month), ledgers (place, month, balances) and the site's root
  * place, in the order the validator reads them.
  */
 export interface GateContext {
@@ -199,6 +199,9 @@ function summary(collection: CollectionName, data: Record<string, unknown>): Rec
       return pick(data, ['place', 'month']);
     case 'legal':
       return pick(data, ['movedFrom']);
+    case 'finance':
+      // The balance and voucher rules only concern the ledger being saved; the chain needs the neighbours' balances.
+      return pick(data, ['place', 'month', 'openingBalance', 'closingBalance']);
   }
 }
 
@@ -224,7 +227,7 @@ export function gateContext(content: Content, today: string, options: { publicOn
       data: summary(collection, entry.data as Record<string, unknown>),
     });
   if (content.site !== undefined) add('site', content.site);
-  for (const collection of ['places', 'notices', 'meetings', 'stats', 'legal'] as const) {
+  for (const collection of ['places', 'notices', 'meetings', 'stats', 'legal', 'finance'] as const) {
     for (const entry of content[collection] as Entry<unknown>[]) {
       if (options.publicOnly === true && !publicOn(collection, entry.data, today)) continue;
       add(collection, entry);
@@ -248,9 +251,9 @@ export function parseGateContext(json: unknown): GateContext {
   return { version: 1, today: value.today, entries: value.entries, partial: value.partial === true };
 }
 
-/** The id a stats record gets from its place and month (what the CMS names the file). */
+/** The id a stats record or ledger gets from its place and month (what the CMS names the file). */
 function provisionalId(entry: GateEntry): string {
-  if (entry.id !== '' || entry.collection !== 'stats') return entry.id;
+  if (entry.id !== '' || (entry.collection !== 'stats' && entry.collection !== 'finance')) return entry.id;
   const data = entry.data as { place?: unknown; month?: unknown } | null;
   return typeof data?.place === 'string' && typeof data.month === 'string' ? `${data.place}-${data.month}` : '';
 }

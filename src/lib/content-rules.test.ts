@@ -23,6 +23,7 @@ function content(overrides: Partial<Content> = {}): Content {
     meetings: [],
     stats: [],
     legal: [],
+    finance: [],
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@
  * Rules that span several files: references between entries, uniqueness, and dates relative to the build day.
  * Pure: takes parsed entries, returns errors. Single-file rules live in the schemas.
  */
+import type { Finance } from '../schemas/finance.ts';
 import type { Legal } from '../schemas/legal.ts';
 import type { Meeting } from '../schemas/meeting.ts';
 import type { Notice } from '../schemas/notice.ts';
@@ -10,6 +11,7 @@ import type { Site } from '../schemas/site.ts';
 import type { Stats } from '../schemas/stats.ts';
 import { monthOf } from './dates.ts';
 import { redirectsFor } from './durable-urls.ts';
+import { financeRuleErrors, type LedgerData } from './finance.ts';
 import type { ContentError } from './friendly-errors.ts';
 
 export interface Entry<T> {
@@ -27,6 +29,7 @@ export interface Content {
   meetings: Entry<Meeting>[];
   stats: Entry<Stats>[];
   legal: Entry<Legal>[];
+  finance: Entry<Finance>[];
 }
 
 /**
@@ -40,6 +43,8 @@ export interface RuleContent {
   meetings: Entry<Pick<Meeting, 'place' | 'movedFrom'> & { decisions: { notices: string[] }[] }>[];
   stats: Entry<Pick<Stats, 'place' | 'month'>>[];
   legal: Entry<Pick<Legal, 'movedFrom'>>[];
+  /** Other months in the CMS context come without their lines (LedgerData): only the chain is checked on them. */
+  finance: Entry<LedgerData>[];
 }
 
 export interface RuleOptions {
@@ -119,6 +124,7 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
   content.notices.forEach((n) => checkPlace(n, '发布单位'));
   content.meetings.forEach((m) => checkPlace(m, '村/社区'));
   content.stats.forEach((s) => checkPlace(s, '村/社区'));
+  content.finance.forEach((f) => checkPlace(f, '村/社区'));
 
   const noticeIds = new Set(content.notices.map((n) => n.id));
   for (const meeting of content.meetings) {
@@ -222,5 +228,6 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
     const line = byFile.get(problem.file)?.lineOf?.(['movedFrom', index]);
     errors.push(line === undefined ? problem : { ...problem, line });
   }
+  errors.push(...financeRuleErrors(content.finance, today));
   return errors;
 }

@@ -3,7 +3,7 @@
  * The body is the notice text; everything below is front matter.
  */
 import { z } from 'astro/zod';
-import { changeNotes, contact, field, isoDate, movedFrom, personName, slug } from './common.ts';
+import { changeNotes, contact, field, isoDate, isoMonth, movedFrom, personName, slug } from './common.ts';
 
 export const NOTICE_CATEGORIES = ['party', 'village', 'finance', 'other'] as const;
 export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
@@ -65,6 +65,14 @@ export const noticeSchema = z
     place: field(slug, { title: '发布单位', description: '村/社区的编号（见“地点”）' }),
     /** Publish day. A day after the build date means scheduled: the notice is not on the site until then. */
     published: field(isoDate, { title: '发布日期', description: '晚于今天则定时发布，到期自动上网' }),
+    /**
+     * Month a finance notice discloses (财务公开 only). The disclosure cadence checks that every month is covered
+     * (src/lib/disclosure-cadence.ts); without it the notice counts for the month before it was published.
+     */
+    covers: field(isoMonth.optional(), {
+      title: '公开月份',
+      description: '财务公开填写本次公开的是哪个月的收支，如 2026-10',
+    }),
     /** 公示期: first and last day the notice is posted. */
     period: field(
       z.strictObject({
@@ -113,6 +121,22 @@ export const noticeSchema = z
         path: ['withdrawn', 'date'],
         message: `撤回日期 ${notice.withdrawn.date} 早于发布日期 ${notice.published}`,
         params: { fix: '改为实际撤回的日期（不早于发布日期）' },
+      });
+    }
+    if (notice.covers !== undefined && notice.category !== 'finance') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['covers'],
+        message: `只有财务公开填写公开月份（本公告是${NOTICE_CATEGORY_LABELS[notice.category]}）`,
+        params: { fix: '删除“公开月份”，或把公开类别改为财务公开' },
+      });
+    }
+    if (notice.covers !== undefined && notice.covers > notice.published.slice(0, 7)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['covers'],
+        message: `公开月份 ${notice.covers} 晚于发布日期 ${notice.published}`,
+        params: { fix: '财务收支在月份开始后才能公开：核对公开月份的年份和月份' },
       });
     }
     if (notice.period.end <= notice.period.start) {

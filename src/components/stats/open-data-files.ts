@@ -9,6 +9,7 @@ import { loadChangeHistory } from '../../lib/change-history.ts';
 import { contentDir } from '../../lib/content-files.ts';
 import { parseCsv } from '../../lib/csv.ts';
 import { TODAY } from '../../build-info.ts';
+import { financeResources } from '../finance/open-data.ts';
 import { toCsv } from '../../lib/csv.ts';
 import {
   csvResource,
@@ -345,6 +346,8 @@ export async function resources(): Promise<DataResource[]> {
       DECISIONS_FIELDS,
       ['meeting', 'number'],
     ),
+    // Finance ledgers (src/components/finance/open-data.ts).
+    ...(await financeResources()),
   ];
 }
 
