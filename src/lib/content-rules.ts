@@ -3,6 +3,7 @@
  * Pure: takes parsed entries, returns errors. Single-file rules live in the schemas.
  */
 import type { Legal } from '../schemas/legal.ts';
+import type { Matter } from '../schemas/matter.ts';
 import type { Meeting } from '../schemas/meeting.ts';
 import type { Notice } from '../schemas/notice.ts';
 import { PARENT_LEVELS, PLACE_LEVEL_LABELS, type Place } from '../schemas/place.ts';
@@ -10,6 +11,7 @@ import type { Site } from '../schemas/site.ts';
 import type { Stats } from '../schemas/stats.ts';
 import { monthOf } from './dates.ts';
 import type { ContentError } from './friendly-errors.ts';
+import { DEFAULT_DECISION_NOTICE_DAYS, matterProblems } from './matters.ts';
 
 export interface Entry<T> {
   id: string;
@@ -24,6 +26,7 @@ export interface Content {
   places: Entry<Place>[];
   notices: Entry<Notice>[];
   meetings: Entry<Meeting>[];
+  matters: Entry<Matter>[];
   stats: Entry<Stats>[];
   legal: Entry<Legal>[];
 }
@@ -93,6 +96,8 @@ export function crossFileErrors(content: Content, today: string): ContentError[]
   content.notices.forEach((n) => checkPlace(n, '发布单位'));
   content.meetings.forEach((m) => checkPlace(m, '村/社区'));
   content.stats.forEach((s) => checkPlace(s, '村/社区'));
+  content.matters.forEach((m) => checkPlace(m, '村/社区'));
+  errors.push(...mattersOf(content, today).errors);
 
   const noticeIds = new Set(content.notices.map((n) => n.id));
   for (const meeting of content.meetings) {
@@ -156,4 +161,25 @@ export function crossFileErrors(content: Content, today: string): ContentError[]
     }
   }
   return errors;
+}
+
+function mattersOf(content: Content, today: string) {
+  const days = content.site?.data.decisionNoticeDays ?? DEFAULT_DECISION_NOTICE_DAYS;
+  return matterProblems(content.matters, content.meetings, content.notices, today, days);
+}
+
+/** Cross-file problems that are printed but do not stop the build (a 决议公开 published late). */
+export function crossFileWarnings(content: Content, today: string): ContentError[] {
+  const late = content.meetings
+    .filter((m) => m.data.status === 'scheduled' && !m.data.draft && m.data.date < today)
+    .map((m) =>
+      error(
+        m,
+        ['status'],
+        '会议状态',
+        `会议日期 ${m.data.date} 已过，仍是“即将召开”，网站上已不再显示`,
+        '会后把“会议状态”改为“已召开”，补填出席情况和决定事项；会议改期的，改正会议日期',
+      ),
+    );
+  return [...mattersOf(content, today).warnings, ...late];
 }

@@ -7,12 +7,14 @@ import type { z } from 'astro/zod';
 import { collections, type CollectionName } from '../schemas/index.ts';
 import { attachmentSafetyErrors, hasReadableText } from './attachment-safety.ts';
 import { readContent, readUploads, type RawEntry } from './content-files.ts';
-import { crossFileErrors, type Content, type Entry } from './content-rules.ts';
+import { crossFileErrors, crossFileWarnings, type Content, type Entry } from './content-rules.ts';
 import { contentSafetyErrors, publicContactPhones } from './content-safety.ts';
 import { parseWithFriendlyErrors, type ContentError } from './friendly-errors.ts';
 
 export interface ValidationResult {
   errors: ContentError[];
+  /** Problems printed by npm run validate and the build without failing them (e.g. a late 决议公开). */
+  warnings: ContentError[];
   content: Content;
   /** Number of files read, per collection. */
   counts: Record<CollectionName, number>;
@@ -34,7 +36,15 @@ function checkFileName(entry: RawEntry): ContentError | undefined {
 /** Validate raw entries (already read from disk, or built in memory by tests and importers). */
 export function validateEntries(raw: RawEntry[], today: string, readErrors: ContentError[] = []): ValidationResult {
   const errors = [...readErrors];
-  const content: Content = { site: undefined, places: [], notices: [], meetings: [], stats: [], legal: [] };
+  const content: Content = {
+    site: undefined,
+    places: [],
+    notices: [],
+    meetings: [],
+    matters: [],
+    stats: [],
+    legal: [],
+  };
   const counts = Object.fromEntries(Object.keys(collections).map((k) => [k, 0])) as Record<CollectionName, number>;
   for (const entry of raw) {
     counts[entry.collection] += 1;
@@ -47,7 +57,7 @@ export function validateEntries(raw: RawEntry[], today: string, readErrors: Cont
     else errors.push(...parsed.errors);
   }
   errors.push(...crossFileErrors(content, today));
-  return { errors: sortErrors(errors), content, counts };
+  return { errors: sortErrors(errors), warnings: sortErrors(crossFileWarnings(content, today)), content, counts };
 }
 
 function parseEntry(entry: RawEntry): { ok: true; entry: Entry<never> } | { ok: false; errors: ContentError[] } {
@@ -69,7 +79,15 @@ function addEntry(content: Content, raw: RawEntry, entry: Entry<never>): void {
  * repeating the safety scan and cross-file rules. Entries that do not parse are left out.
  */
 export function parseContent(raw: RawEntry[]): Content {
-  const content: Content = { site: undefined, places: [], notices: [], meetings: [], stats: [], legal: [] };
+  const content: Content = {
+    site: undefined,
+    places: [],
+    notices: [],
+    meetings: [],
+    matters: [],
+    stats: [],
+    legal: [],
+  };
   for (const entry of raw) {
     const parsed = parseEntry(entry);
     if (parsed.ok) addEntry(content, entry, parsed.entry);

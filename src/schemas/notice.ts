@@ -38,6 +38,35 @@ export const review = z.object({
   opinion: field(z.string().max(200).optional(), { title: '审核意见' }),
 });
 
+/**
+ * 征求意见: the deadline for residents' opinions and, once it has passed, what was received, adopted and not
+ * adopted (with the reason for each), so a consultation notice closes its own loop.
+ */
+export const consultation = z.object({
+  deadline: field(isoDate, { title: '意见截止日期' }),
+  /** Number of opinions received (letters, messages, the suggestion box, meetings). */
+  received: field(z.number().int({ message: '应为整数' }).min(0, { message: '不能为负数' }).optional(), {
+    title: '收到意见',
+    unit: '条',
+    description: '截止后填写',
+  }),
+  adopted: field(z.array(z.string().min(2).max(200)).default([]), {
+    title: '采纳的意见',
+    description: '每条一行，写明意见和怎么改的',
+  }),
+  notAdopted: field(
+    z
+      .array(
+        z.object({
+          item: field(z.string().min(2).max(200), { title: '意见' }),
+          reason: field(z.string().min(2).max(200), { title: '未采纳理由' }),
+        }),
+      )
+      .default([]),
+    { title: '未采纳的意见' },
+  ),
+});
+
 export const noticeSchema = z
   .object({
     title: field(z.string().min(4, { message: '标题至少 4 个字' }).max(60, { message: '标题不超过 60 个字' }), {
@@ -68,10 +97,39 @@ export const noticeSchema = z
       title: '关键词',
       description: '方便搜索的同义词，如 低保、最低生活保障',
     }),
+    /** 征求意见 notices: the deadline, then the outcome. */
+    consultation: field(consultation.optional(), { title: '征求意见', description: '征求意见的公告才填写' }),
     /** Draft notices are never built. */
     draft: field(z.boolean().default(false), { title: '草稿', description: '勾选后不会发布到网站' }),
   })
   .superRefine((notice, ctx) => {
+    const c = notice.consultation;
+    if (c !== undefined) {
+      const listed = c.adopted.length + c.notAdopted.length;
+      if (listed > 0 && c.received === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consultation', 'received'],
+          message: `列出了 ${listed} 条采纳或未采纳的意见，但没有填写收到意见的条数`,
+          params: { fix: '在“收到意见”中填写截止前共收到多少条意见' },
+        });
+      } else if (c.received !== undefined && listed > c.received) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consultation', 'received'],
+          message: `采纳 ${c.adopted.length} 条、未采纳 ${c.notAdopted.length} 条，多于收到的 ${c.received} 条`,
+          params: { fix: '核对收到意见的条数；相同的意见合并成一条列出' },
+        });
+      }
+      if (c.deadline < notice.published) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consultation', 'deadline'],
+          message: `意见截止日期 ${c.deadline} 早于发布日期 ${notice.published}`,
+          params: { fix: '意见截止日期应在发布日期之后，一般留出 7 天以上' },
+        });
+      }
+    }
     if (notice.period.end <= notice.period.start) {
       ctx.addIssue({
         code: 'custom',

@@ -4,6 +4,7 @@
  * exactly the files that exist.
  */
 import { getMeetings, getNotices, getPlaces, getSite, getStats } from '../../data/content.ts';
+import { matterResources } from './matters-data.ts';
 import { TODAY } from '../../build-info.ts';
 import { toCsv } from '../../lib/csv.ts';
 import {
@@ -122,6 +123,7 @@ export async function resources(): Promise<DataResource[]> {
       ['id'],
     ),
     jsonResource('meetings-json', 'meetings.json', '议事纪要目录（JSON）', '同 meetings.csv。'),
+    ...matterResources(ID_FIELD),
   ];
 }
 
