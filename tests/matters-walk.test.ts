@@ -275,7 +275,7 @@ describe('meetings announced before they are held', () => {
     // 19:30 in China is 11:30 UTC.
     const evening = scheduled.find((m) => m.time === '19:30') as (typeof scheduled)[number];
     expect(town).toContain(`DTSTART:${evening.date.replace(/-/g, '')}T113000Z`);
-    expect(town).toContain('SUMMARY:征求意见截止：桃源新村老年助餐点建设方案（征求意见）');
+    expect(town).toContain('SUMMARY:征求意见截止：桃源新村安置小区助餐点建设方案（征求意见）');
     expect(town).toMatch(/SUMMARY:公示期满：/);
     const own = scheduled[0] as (typeof scheduled)[number];
     const place = unfold(`places/${own.place}/calendar.ics`);
