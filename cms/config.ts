@@ -100,7 +100,7 @@ export interface CmsConfig {
 
 /** A field that stores the id (file name) of another entry, picked from a list by its Chinese name. */
 interface Reference {
-  collection: 'places' | 'notices';
+  collection: 'places' | 'notices' | 'meetings' | 'matters';
   display: string;
   /** Places only: the levels that may be chosen. */
   levels?: string[];
@@ -111,6 +111,8 @@ const VILLAGE: Reference = { ...PLACE, levels: ['village', 'community'] };
 const PARENT_PLACE: Reference = { ...PLACE, levels: ['township', 'street', 'village', 'community'] };
 const TOP_PLACE: Reference = { ...PLACE, levels: ['township', 'street'] };
 const NOTICE: Reference = { collection: 'notices', display: 'title' };
+const MEETING: Reference = { collection: 'meetings', display: 'title' };
+const MATTER: Reference = { collection: 'matters', display: 'title' };
 
 interface CollectionSettings {
   /** Decap file-name template. Every part is an ASCII field value, so a Chinese title never becomes a file name. */
@@ -139,13 +141,23 @@ export const COLLECTION_SETTINGS: Record<Exclude<CollectionName, 'site'>, Collec
     description: '村务、财务、党务公开。村务公开和财务公开须经村务监督委员会审核（填写“监督委员会审核”）。',
   },
   meetings: {
-    slug: '{{fields.date}}-{{fields.place}}-{{fields.step}}',
+    slug: '{{fields.date}}-{{fields.place}}-{{fields.body}}',
     identifier: 'title',
     summary: '{{date}} · {{cmsPlaceName}} · {{title}}',
     sortable: ['date', 'title'],
     create: true,
-    references: { place: VILLAGE, 'decisions.notices': NOTICE },
-    description: '“四议两公开”各环节的会议纪要：出席人数、议题、决定事项和表决结果。',
+    references: { place: VILLAGE, 'decisions.notices': NOTICE, 'decisions.matter': MATTER },
+    description: '议事会议的纪要：出席人数、议题、决定事项和表决结果；决定属于哪个事项，填“所属事项”。',
+  },
+  matters: {
+    slug: '{{fields.place}}-{{year}}-{{month}}-{{day}}',
+    identifier: 'title',
+    summary: '{{cmsPlaceName}} · {{title}}',
+    sortable: ['title', 'status'],
+    create: true,
+    references: { place: PLACE, 'steps.meeting': MEETING, 'steps.notice': NOTICE },
+    description:
+      '一个事项从提议到结果的全过程：按程序顺序添加环节（每个环节关联一份会议纪要或公告），填写预算、决算和进展节点。',
   },
   stats: {
     slug: '{{fields.place}}-{{fields.month}}',
@@ -490,6 +502,7 @@ export function cmsCollections(): CmsCollection[] {
   return [
     folderCollection('notices'),
     folderCollection('meetings'),
+    folderCollection('matters'),
     folderCollection('stats'),
     folderCollection('finance'),
     folderCollection('legal'),

@@ -30,6 +30,7 @@ export const collections = {
   places: defineCollection({ loader: glob(files(specs.places)), schema: specs.places.schema }),
   notices: defineCollection({ loader: glob(files(specs.notices)), schema: specs.notices.schema }),
   meetings: defineCollection({ loader: glob(files(specs.meetings)), schema: specs.meetings.schema }),
+  matters: defineCollection({ loader: glob(files(specs.matters)), schema: specs.matters.schema }),
   stats: defineCollection({ loader: glob(files(specs.stats)), schema: specs.stats.schema }),
   legal: defineCollection({ loader: glob(files(specs.legal)), schema: specs.legal.schema }),
   finance: defineCollection({ loader: glob(files(specs.finance)), schema: specs.finance.schema }),

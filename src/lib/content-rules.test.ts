@@ -22,6 +22,7 @@ function content(overrides: Partial<Content> = {}): Content {
     notices: [],
     meetings: [],
     stats: [],
+    matters: [],
     legal: [],
     finance: [],
     ...overrides,

@@ -4,6 +4,7 @@
  */
 import type { Finance } from '../schemas/finance.ts';
 import type { Legal } from '../schemas/legal.ts';
+import type { Matter } from '../schemas/matter.ts';
 import type { Meeting } from '../schemas/meeting.ts';
 import type { Notice } from '../schemas/notice.ts';
 import { PARENT_LEVELS, PLACE_LEVEL_LABELS, type Place } from '../schemas/place.ts';
@@ -13,6 +14,7 @@ import { monthOf } from './dates.ts';
 import { redirectsFor } from './durable-urls.ts';
 import { financeRuleErrors, type LedgerData } from './finance.ts';
 import type { ContentError } from './friendly-errors.ts';
+import { DEFAULT_DECISION_NOTICE_DAYS, matterProblems } from './matters.ts';
 
 export interface Entry<T> {
   id: string;
@@ -27,6 +29,7 @@ export interface Content {
   places: Entry<Place>[];
   notices: Entry<Notice>[];
   meetings: Entry<Meeting>[];
+  matters: Entry<Matter>[];
   stats: Entry<Stats>[];
   legal: Entry<Legal>[];
   finance: Entry<Finance>[];
@@ -230,4 +233,26 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
   }
   errors.push(...financeRuleErrors(content.finance, today));
   return errors;
+}
+
+/** The matter rules (src/lib/matters.ts) over whole content: run by checkContent, which has every document. */
+export function mattersOf(content: Content, today: string) {
+  const days = content.site?.data.decisionNoticeDays ?? DEFAULT_DECISION_NOTICE_DAYS;
+  return matterProblems(content.matters, content.meetings, content.notices, today, days);
+}
+
+/** Cross-file problems that are printed but do not stop the build (a 决议公开 published late). */
+export function crossFileWarnings(content: Content, today: string): ContentError[] {
+  const late = content.meetings
+    .filter((m) => m.data.status === 'scheduled' && !m.data.draft && m.data.date < today)
+    .map((m) =>
+      error(
+        m,
+        ['status'],
+        '会议状态',
+        `会议日期 ${m.data.date} 已过，仍是“即将召开”，网站上已不再显示`,
+        '会后把“会议状态”改为“已召开”，补填出席情况和决定事项；会议改期的，改正会议日期',
+      ),
+    );
+  return [...mattersOf(content, today).warnings, ...late];
 }

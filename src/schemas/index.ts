@@ -5,6 +5,7 @@
 import type { z } from 'astro/zod';
 import { financeSchema } from './finance.ts';
 import { legalSchema } from './legal.ts';
+import { matterSchema } from './matter.ts';
 import { meetingSchema } from './meeting.ts';
 import { noticeSchema } from './notice.ts';
 import { placeSchema } from './place.ts';
@@ -56,6 +57,14 @@ export const collections = {
     fileName: DATED_SLUG,
     schema: meetingSchema,
   },
+  matters: {
+    path: 'matters',
+    format: 'json',
+    kind: 'folder',
+    label: '事项（议事与落实）',
+    fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, hint: '村社区编号-事项拼音-年份，如 taoyuan-ludeng-2025' },
+    schema: matterSchema,
+  },
   stats: {
     path: 'stats',
     format: 'json',
@@ -85,4 +94,4 @@ export const collections = {
 export type CollectionName = keyof typeof collections;
 export const COLLECTION_NAMES = Object.keys(collections) as CollectionName[];
 
-export { financeSchema, legalSchema, meetingSchema, noticeSchema, placeSchema, siteSchema, statsSchema };
+export { financeSchema, legalSchema, matterSchema, meetingSchema, noticeSchema, placeSchema, siteSchema, statsSchema };

@@ -42,7 +42,7 @@ export const review = z.strictObject({
  * 撤回: the notice stays online (the record does not silently disappear) with a 已撤回 banner and the reason, and
  * leaves 正在公示, the home page and the feeds' current items. `supersededBy` names the notice that replaces it.
  */
-export const withdrawal = z.object({
+export const withdrawal = z.strictObject({
   date: field(isoDate, { title: '撤回日期' }),
   reason: field(z.string().min(4, { message: '撤回原因至少 4 个字' }).max(200, { message: '撤回原因不超过 200 字' }), {
     title: '撤回原因',
@@ -53,6 +53,35 @@ export const withdrawal = z.object({
     title: '替代公告',
     description: '重新发布的公告的编号（文件名，不含 .md）',
   }),
+});
+
+/**
+ * 征求意见: the deadline for residents' opinions and, once it has passed, what was received, adopted and not
+ * adopted (with the reason for each), so a consultation notice closes its own loop.
+ */
+export const consultation = z.strictObject({
+  deadline: field(isoDate, { title: '意见截止日期' }),
+  /** Number of opinions received (letters, messages, the suggestion box, meetings). */
+  received: field(z.number().int({ message: '应为整数' }).min(0, { message: '不能为负数' }).optional(), {
+    title: '收到意见',
+    unit: '条',
+    description: '截止后填写',
+  }),
+  adopted: field(z.array(z.string().min(2).max(200)).default([]), {
+    title: '采纳的意见',
+    description: '每条一行，写明意见和怎么改的',
+  }),
+  notAdopted: field(
+    z
+      .array(
+        z.strictObject({
+          item: field(z.string().min(2).max(200), { title: '意见' }),
+          reason: field(z.string().min(2).max(200), { title: '未采纳理由' }),
+        }),
+      )
+      .default([]),
+    { title: '未采纳的意见' },
+  ),
 });
 
 export const noticeSchema = z
@@ -101,6 +130,8 @@ export const noticeSchema = z
     changes: changeNotes,
     withdrawn: field(withdrawal.optional(), { title: '撤回', description: '撤回后页面保留并显示撤回原因' }),
     movedFrom,
+    /** 征求意见 notices: the deadline, then the outcome. */
+    consultation: field(consultation.optional(), { title: '征求意见', description: '征求意见的公告才填写' }),
     /** Draft notices are never built. */
     draft: field(z.boolean().default(false), { title: '草稿', description: '勾选后不会发布到网站' }),
   })
@@ -138,6 +169,33 @@ export const noticeSchema = z
         message: `公开月份 ${notice.covers} 晚于发布日期 ${notice.published}`,
         params: { fix: '财务收支在月份开始后才能公开：核对公开月份的年份和月份' },
       });
+    }
+    const c = notice.consultation;
+    if (c !== undefined) {
+      const listed = c.adopted.length + c.notAdopted.length;
+      if (listed > 0 && c.received === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consultation', 'received'],
+          message: `列出了 ${listed} 条采纳或未采纳的意见，但没有填写收到意见的条数`,
+          params: { fix: '在“收到意见”中填写截止前共收到多少条意见' },
+        });
+      } else if (c.received !== undefined && listed > c.received) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consultation', 'received'],
+          message: `采纳 ${c.adopted.length} 条、未采纳 ${c.notAdopted.length} 条，多于收到的 ${c.received} 条`,
+          params: { fix: '核对收到意见的条数；相同的意见合并成一条列出' },
+        });
+      }
+      if (c.deadline < notice.published) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['consultation', 'deadline'],
+          message: `意见截止日期 ${c.deadline} 早于发布日期 ${notice.published}`,
+          params: { fix: '意见截止日期应在发布日期之后，一般留出 7 天以上' },
+        });
+      }
     }
     if (notice.period.end <= notice.period.start) {
       ctx.addIssue({

@@ -48,7 +48,7 @@ export const siteSchema = z.strictObject({
   serviceStandards: field(
     z
       .array(
-        z.object({
+        z.strictObject({
           category: field(z.enum(DEMAND_CATEGORIES), { title: '诉求类别', optionLabels: DEMAND_CATEGORY_LABELS }),
           /** Working days allowed; 0 = the same day. */
           days: field(z.number().int().min(0).max(60), {
@@ -65,6 +65,12 @@ export const siteSchema = z.strictObject({
   ),
   /** Extra contacts listed in the footer (综治中心, 司法所…). */
   contacts: field(z.array(contact).default([]), { title: '其他联系方式' }),
+  /** Days after a matter's decision within which its 决议公开 notice is due; later ones are reported as late. */
+  decisionNoticeDays: field(z.number().int().min(1).max(60).default(5), {
+    title: '决议公开期限',
+    unit: '天',
+    description: '事项决议作出后几天内应发布决议公开公告，超过即提示“公开晚了”',
+  }),
 });
 
 export type Site = z.infer<typeof siteSchema>;

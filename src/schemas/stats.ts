@@ -54,7 +54,7 @@ export const RESOLVING_LEVEL_LABELS: Record<ResolvingLevel, string> = {
 };
 
 /** One row of the per-unit table ("群众点单、部门领办"; the 12345 bulletin's 交办/按时/超时/未办结/不满意). */
-export const unitRow = z.object({
+export const unitRow = z.strictObject({
   /** The unit that took the cases, e.g. 街道城管办, 村委会. */
   unit: field(z.string().min(2).max(30), { title: '承办单位', description: '如 街道城管办、桃源村村委会' }),
   assigned: count('交办', '件', '本月交给该单位办理的诉求'),
@@ -69,10 +69,10 @@ export type UnitRow = z.infer<typeof unitRow>;
  * The closed loop in depth, all optional so records without it stay valid: demands by category, the level that
  * resolved them, on time vs late (still open = received − resolved, derived), and the per-unit table.
  */
-export const closedLoopSchema = z.object({
+export const closedLoopSchema = z.strictObject({
   byCategory: field(
     z
-      .object({
+      .strictObject({
         livelihood: count(`${DEMAND_CATEGORY_LABELS.livelihood}类诉求`, '件'),
         disputes: count(`${DEMAND_CATEGORY_LABELS.disputes}类诉求`, '件'),
         infrastructure: count(`${DEMAND_CATEGORY_LABELS.infrastructure}类诉求`, '件'),
@@ -85,7 +85,7 @@ export const closedLoopSchema = z.object({
   ),
   byLevel: field(
     z
-      .object({
+      .strictObject({
         grid: count(RESOLVING_LEVEL_LABELS.grid, '件'),
         village: count(RESOLVING_LEVEL_LABELS.village, '件'),
         township: count(RESOLVING_LEVEL_LABELS.township, '件'),
@@ -96,7 +96,7 @@ export const closedLoopSchema = z.object({
   ),
   timeliness: field(
     z
-      .object({
+      .strictObject({
         onTime: count('按时办结', '件', '在服务标准时限内办结'),
         late: count('超时办结', '件', '超过时限才办结'),
       })

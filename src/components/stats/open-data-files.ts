@@ -8,6 +8,7 @@ import { getMeetings, getNotices, getPlaces, getSite, getStats } from '../../dat
 import { loadChangeHistory } from '../../lib/change-history.ts';
 import { contentDir } from '../../lib/content-files.ts';
 import { parseCsv } from '../../lib/csv.ts';
+import { matterResources } from './matters-data.ts';
 import { TODAY } from '../../build-info.ts';
 import { financeResources } from '../finance/open-data.ts';
 import { toCsv } from '../../lib/csv.ts';
@@ -27,7 +28,6 @@ import { periodsOf } from '../../lib/periods.ts';
 import { INDICATORS } from '../../lib/indicators.ts';
 import { loadStats } from './load.ts';
 import { meetingSchema, noticeSchema, statsSchema } from '../../schemas/index.ts';
-import { DELIBERATION_STEP_LABELS } from '../../schemas/meeting.ts';
 import { PLACE_LEVEL_LABELS } from '../../schemas/place.ts';
 
 /** Columns left out of the wide tables because they are lists: each has a table of its own. */
@@ -189,11 +189,8 @@ export const DECISIONS_FIELDS: TableField[] = [
   f('votes_for', '赞成', 'integer', { unit: '票' }),
   f('votes_against', '反对', 'integer', { unit: '票' }),
   f('votes_abstain', '弃权', 'integer', { unit: '票' }),
-  f('stage', '当前进度（四议两公开）'),
-  f('stage_label', '当前进度（中文）'),
+  f('matter', '所属事项', 'string', { description: '事项编号（matters.csv），进展和结果在事项中' }),
   f('notices', '相关公告', 'string', { description: '公告编号，多个用“；”分隔' }),
-  f('follow_up', '落实状态'),
-  f('follow_up_progress', '完成进度', 'integer', { unit: '%' }),
 ];
 
 /** decisions.csv: one row per decision of every published meeting (was a JSON cell in meetings.csv). */
@@ -212,11 +209,8 @@ export async function decisionsCsv(): Promise<string> {
         d.votes?.for ?? '',
         d.votes?.against ?? '',
         d.votes?.abstain ?? '',
-        d.stage,
-        DELIBERATION_STEP_LABELS[d.stage],
+        d.matter ?? '',
         d.notices.join('；'),
-        d.followUp?.status ?? '',
-        d.followUp?.progress ?? '',
       ]),
     ),
   );
@@ -342,12 +336,13 @@ export async function resources(): Promise<DataResource[]> {
       'decisions',
       'decisions.csv',
       '议事决定事项',
-      '每项决定一行：所属会议、表决票数、四议两公开进度、相关公告、落实状态。',
+      '每项决定一行：所属会议、表决票数、所属事项、相关公告（进度和结果见 matters.csv）。',
       DECISIONS_FIELDS,
       ['meeting', 'number'],
     ),
     // Finance ledgers (src/components/finance/open-data.ts).
     ...(await financeResources()),
+    ...matterResources(ID_FIELD),
   ];
 }
 
