@@ -8,9 +8,9 @@ import { getMeetings, getNotices, getPlaces, getSite, getStats } from '../../dat
 import { loadChangeHistory } from '../../lib/change-history.ts';
 import { contentDir } from '../../lib/content-files.ts';
 import { parseCsv } from '../../lib/csv.ts';
-import { matterResources } from './matters-data.ts';
+import { matterResources, mattersJson, mattersTable } from './matters-data.ts';
 import { TODAY } from '../../build-info.ts';
-import { financeResources } from '../finance/open-data.ts';
+import { balancesCsv, financeLedgers, financeResources, ledgerCsv } from '../finance/open-data.ts';
 import { toCsv } from '../../lib/csv.ts';
 import {
   csvResource,
@@ -381,6 +381,16 @@ export async function fileText(file: string): Promise<string> {
       );
     case 'decisions.csv':
       return decisionsCsv();
+    case 'matters.csv':
+      return (await mattersTable()).csv;
+    case 'matters.json':
+      return mattersJson();
+    case 'finance-ledger.csv':
+      return ledgerCsv();
+    case 'finance-ledger.json':
+      return JSON.stringify(await financeLedgers(), null, 1);
+    case 'finance-balances.csv':
+      return balancesCsv();
     default:
       throw new Error(`no open-data file ${file}`);
   }
@@ -392,6 +402,9 @@ const SOURCE_FOLDER: Record<string, string> = {
   meetings: 'meetings',
   decisions: 'meetings',
   places: 'places',
+  matters: 'matters',
+  'finance-ledger': 'finance',
+  'finance-balances': 'finance',
 };
 
 export interface FileFacts {
