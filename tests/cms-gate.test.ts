@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { field } from './support/cms.ts';
 import { buildSite, OUTPUT_ROOT } from './support/build.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
@@ -110,7 +111,7 @@ describe('the CMS save check runs the content gate', () => {
     await login.click();
     await page.getByLabel('标题', { exact: true }).fill('东村困难群众临时救助公示');
     await choose(page, '公开类别', '党务公开');
-    await choose(page, '发布单位', '东村');
+    await page.getByLabel('发布单位', { exact: true }).selectOption({ label: '东村' });
     await page.getByLabel('发布日期', { exact: true }).fill(TODAY);
     await page.getByLabel('公示开始日期', { exact: true }).fill(TODAY);
     await page.getByLabel('公示结束日期', { exact: true }).fill('2026-11-30');
@@ -122,11 +123,12 @@ describe('the CMS save check runs the content gate', () => {
     await page.getByRole('button', { name: '发布' }).click();
     await page.getByText('立即发布').click();
 
-    const error = page.getByText('“摘要”中有完整的身份证号码', { exact: false }).first();
+    // The gate's message and fix, under the 摘要 field (cms/field-errors.ts).
+    const error = field(page, 'summary').locator('.gkl-field-error');
     await error.waitFor({ state: 'visible', timeout: 20_000 });
-    await expect(error.textContent()).resolves.toContain(
-      '未保存，请先改正 1 处问题：\n【摘要】“摘要”中有完整的身份证号码，公开会泄露个人信息（个人信息保护法第二十八条、第三十四条）。' +
-        '修改方法：改为 110105********002X（隐去出生日期）；低保、补贴名单只写姓名、组别和金额，不写身份证号',
+    await expect(error.textContent()).resolves.toBe(
+      '“摘要”中有完整的身份证号码，公开会泄露个人信息（个人信息保护法第二十八条、第三十四条）。' +
+        '改为 110105********002X（隐去出生日期）；低保、补贴名单只写姓名、组别和金额，不写身份证号',
     );
     expect(contextLoads).toEqual([200]);
     // The form keeps what the editor typed; nothing was written or committed.

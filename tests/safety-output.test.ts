@@ -166,9 +166,12 @@ describe('atomic output', () => {
     expect(info).toMatchObject({ ok: true, builtAt: '2026-11-23T16:10:00.000Z', checks: { problems: 0 } });
   });
 
-  it('pages show the build instant that scripts/build.ts read once and handed down', () => {
-    // 16:10 UTC on 23 November is 00:10 on the 24th in China.
-    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toContain('数据更新于 2026年11月24日 00:10');
+  it('pages date the content by its last change in git, not by the build instant', () => {
+    // The build instant handed down (16:10 UTC on 23 November = 00:10 on the 24th in China) is in build-info.json
+    // (above); the footer says when the content itself last changed (issue 16: data time, not build time).
+    const home = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+    expect(home).toMatch(/内容更新于 \d{4}年\d{1,2}月\d{1,2}日/);
+    expect(home).not.toContain('2026年11月24日 00:10');
   });
 });
 

@@ -89,7 +89,7 @@ describe('uploads that npm run validate and npm run build refuse', () => {
       block('uploads/zhengshu', ...LINK),
     ];
     expect(validate.stderr).toBe(
-      `${expected.join('\n\n')}\n\n内容检查未通过：6 处问题（site 1, places 3, notices 2, meetings 1, matters 0, stats 1, legal 1；按 2026-11-24 检查）。改正后重新运行 npm run validate。\n`,
+      `${expected.join('\n\n')}\n\n内容检查未通过：6 处问题（site 1, places 3, notices 2, meetings 1, stats 1, legal 1；按 2026-11-24 检查）。改正后重新运行 npm run validate。\n`,
     );
     // No line of /etc/passwd reaches the messages.
     expect(validate.stderr).not.toContain('root:');

@@ -20,7 +20,7 @@ describe('npm run validate', () => {
     const result = validate('tests/fixtures/valid-minimal');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
-      '内容检查通过：site 1, places 3, notices 1, meetings 1, matters 0, stats 1, legal 1（按 2026-11-24 检查',
+      '内容检查通过：site 1, places 3, notices 1, meetings 1, stats 1, legal 1（按 2026-11-24 检查',
     );
   });
 

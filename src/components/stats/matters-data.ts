@@ -6,9 +6,9 @@
 import { getMatters } from '../../data/matters.ts';
 import {
   csvResource,
-  flatFields,
   flatTable,
   jsonResource,
+  labelledFields,
   type DataResource,
   type TableField,
 } from '../../lib/open-data.ts';
@@ -41,7 +41,8 @@ export function matterResources(idField: TableField): DataResource[] {
       'matters.csv',
       '事项进度',
       '每个事项一行：议事程序、状态、各环节关联的会议纪要和公告编号、预算、决算和进展节点。',
-      [idField, ...flatFields(matterSchema, ['draft']).map((f) => f.field)],
+      // The same columns as the CSV (labelledFields: optional groups and Chinese labels beside codes).
+      [idField, ...labelledFields(matterSchema, ['draft']).map((f) => f.field)],
       ['id'],
     ),
     jsonResource('matters-json', 'matters.json', '事项进度（JSON）', '同 matters.csv。'),
