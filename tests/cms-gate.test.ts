@@ -4,15 +4,14 @@
  * `npm run validate`: a 摘要 holding a resident ID typed in full-width digits is refused with the gate's message,
  * no file is written and nothing is committed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
-import { field } from './support/cms.ts';
+import { choose, field, freePort, git as gitIn, startDecapServer } from './support/cms.ts';
 import { buildSite, OUTPUT_ROOT } from './support/build.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
@@ -24,52 +23,7 @@ let decapServer: ChildProcess | undefined;
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
-
-function git(...args: string[]): string {
-  const result = spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout;
-}
-
-async function startDecapServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['node_modules/decap-server/dist/index.js'], {
-    env: { ...process.env, MODE: 'git', GIT_REPO_DIRECTORY: repo, PORT: String(port), BIND_HOST: '127.0.0.1' },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      const response = await fetch(`http://localhost:${port}/api/v1`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ action: 'info' }),
-      });
-      if (response.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error('decap-server did not start');
-}
-
-/** Pick an option in a Decap select or relation field (react-select), by the field's label and the option text. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(option);
-  await page.getByText(option, { exact: true }).last().click();
-}
+const git = (...args: string[]) => gitIn(repo, ...args);
 
 beforeAll(async () => {
   repo = mkdtempSync(path.join(os.tmpdir(), 'gkl-cms-gate-'));
@@ -86,7 +40,7 @@ beforeAll(async () => {
     today: TODAY,
     env: { CMS_LOCAL_BACKEND_URL: `http://localhost:${port}/api/v1`, CMS_EDITORIAL_WORKFLOW: '0' },
   });
-  decapServer = await startDecapServer(port);
+  decapServer = await startDecapServer(repo, port);
   server = await serveStatic(ADMIN_OUT);
   browser = await launchBrowser();
 }, 240_000);

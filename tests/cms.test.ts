@@ -5,7 +5,7 @@
  * reviews and publishes; two tabs on one entry; a refused save writes nothing. `npm run cms` itself is driven by
  * tests/cms-dev.test.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSaveProxy, type SaveProxy } from '../scripts/lib/cms-save-proxy.ts';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, OUTPUT_ROOT } from './support/build.ts';
-import { attachFile, choose, field, freePortPair, git as gitIn, logIn } from './support/cms.ts';
+import { attachFile, choose, field, freePortPair, git as gitIn, logIn, startDecapServer } from './support/cms.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
 const TODAY = '2026-11-24';
@@ -32,32 +32,6 @@ let browser: Browser;
 const git = (...args: string[]) => gitIn(repo, ...args);
 /** A file as it is on the main branch (decap-server checks out draft branches in the work tree). */
 const onMain = (file: string) => git('show', `main:${file}`);
-
-async function startDecapServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['node_modules/decap-server/dist/index.js'], {
-    env: { ...process.env, MODE: 'git', GIT_REPO_DIRECTORY: repo, PORT: String(port), BIND_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/v1`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ action: 'info' }),
-      });
-      if (response.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error(`decap-server did not start:\n${log}`);
-}
 
 async function newPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
@@ -91,7 +65,7 @@ beforeAll(async () => {
     today: TODAY,
     env: { CMS_LOCAL_BACKEND_URL: `http://localhost:${port}/api/v1`, CMS_EDITORIAL_WORKFLOW: '1' },
   });
-  decapServer = await startDecapServer(port + 1);
+  decapServer = await startDecapServer(repo, port + 1);
   proxy = await startSaveProxy({
     target: `http://127.0.0.1:${port + 1}`,
     repo,

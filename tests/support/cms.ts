@@ -186,3 +186,30 @@ export async function attachFile(page: Page, title: string, file: string, existi
   await page.getByText(`/uploads/${name}`).waitFor();
   return name;
 }
+
+/** decap-server in git mode on `repo`, bound to 127.0.0.1, once it answers; throws with its log if it does not. */
+export async function startDecapServer(repo: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['node_modules/decap-server/dist/index.js'], {
+    env: { ...process.env, MODE: 'git', GIT_REPO_DIRECTORY: repo, PORT: String(port), BIND_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ action: 'info' }),
+      });
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error(`decap-server did not start:\n${log}`);
+}
