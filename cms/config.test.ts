@@ -127,6 +127,32 @@ describeSuite('CMS configuration generated from the schemas', () => {
     for (const collection of config.collections) expect(collection.description ?? '').not.toContain('文件名');
   });
 
+  it('shows 出席情况 open on meetings (optional only for a meeting announced ahead), with a hint saying so', () => {
+    const meetings = config.collections.find((c) => c.name === 'meetings') as CmsCollection;
+    expect(find(fieldsOf(meetings), 'attendance')).toMatchObject({
+      collapsed: false,
+      hint: '会议纪要必须填写应到、实到人数；发布“即将召开”的会议预告时不填',
+    });
+  });
+
+  it('starts every list of rows empty: a new entry has no blank 修改记录 row that Decap would refuse to save', () => {
+    // Decap fills a list without a default with one row of its item defaults (重要更正 = 否) and then requires
+    // that row's date and note, so 发布 did nothing on a new notice (tests/cms-gate.test.ts failed that way).
+    for (const collection of config.collections) {
+      const lists: CmsField[] = [];
+      const walk = (fields: CmsField[] | undefined): void => {
+        for (const f of fields ?? []) {
+          if (f.widget === 'list' && f.fields !== undefined) lists.push(f);
+          walk(f.fields);
+        }
+      };
+      walk(fieldsOf(collection));
+      for (const list of lists) expect(list.default, `${collection.name}.${list.name}`).toEqual([]);
+    }
+    const notices = config.collections.find((c) => c.name === 'notices') as CmsCollection;
+    expect(find(fieldsOf(notices), 'changes').default).toEqual([]);
+  });
+
   it("labels every group in Chinese (the site settings' office and feedback had their code names)", () => {
     const site = config.collections.find((c) => c.name === 'site') as CmsCollection;
     expect(['office', 'feedback'].map((name) => find(fieldsOf(site), name).label)).toEqual([

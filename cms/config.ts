@@ -100,7 +100,7 @@ export interface CmsConfig {
 
 /** A field that stores the id (file name) of another entry, picked from a list by its Chinese name. */
 interface Reference {
-  collection: 'places' | 'notices';
+  collection: 'places' | 'notices' | 'meetings' | 'matters';
   display: string;
   /** Places only: the levels that may be chosen. */
   levels?: string[];
@@ -111,6 +111,8 @@ const VILLAGE: Reference = { ...PLACE, levels: ['village', 'community'] };
 const PARENT_PLACE: Reference = { ...PLACE, levels: ['township', 'street', 'village', 'community'] };
 const TOP_PLACE: Reference = { ...PLACE, levels: ['township', 'street'] };
 const NOTICE: Reference = { collection: 'notices', display: 'title' };
+const MEETING: Reference = { collection: 'meetings', display: 'title' };
+const MATTER: Reference = { collection: 'matters', display: 'title' };
 
 interface CollectionSettings {
   /** Decap file-name template. Every part is an ASCII field value, so a Chinese title never becomes a file name. */
@@ -139,13 +141,23 @@ export const COLLECTION_SETTINGS: Record<Exclude<CollectionName, 'site'>, Collec
     description: '村务、财务、党务公开。村务公开和财务公开须经村务监督委员会审核（填写“监督委员会审核”）。',
   },
   meetings: {
-    slug: '{{fields.date}}-{{fields.place}}-{{fields.step}}',
+    slug: '{{fields.date}}-{{fields.place}}-{{fields.body}}',
     identifier: 'title',
     summary: '{{date}} · {{cmsPlaceName}} · {{title}}',
     sortable: ['date', 'title'],
     create: true,
-    references: { place: VILLAGE, 'decisions.notices': NOTICE },
-    description: '“四议两公开”各环节的会议纪要：出席人数、议题、决定事项和表决结果。',
+    references: { place: VILLAGE, 'decisions.notices': NOTICE, 'decisions.matter': MATTER },
+    description: '议事会议的纪要：出席人数、议题、决定事项和表决结果；决定属于哪个事项，填“所属事项”。',
+  },
+  matters: {
+    slug: '{{fields.place}}-{{year}}-{{month}}-{{day}}',
+    identifier: 'title',
+    summary: '{{cmsPlaceName}} · {{title}}',
+    sortable: ['title', 'status'],
+    create: true,
+    references: { place: PLACE, 'steps.meeting': MEETING, 'steps.notice': NOTICE },
+    description:
+      '一个事项从提议到结果的全过程：按程序顺序添加环节（每个环节关联一份会议纪要或公告），填写预算、决算和进展节点。',
   },
   stats: {
     slug: '{{fields.place}}-{{fields.month}}',
@@ -155,6 +167,15 @@ export const COLLECTION_SETTINGS: Record<Exclude<CollectionName, 'site'>, Collec
     create: true,
     references: { place: VILLAGE },
     description: '每个村/社区每月一条：只填数量，响应率、办结率、满意率等由网站自动计算。',
+  },
+  finance: {
+    slug: '{{fields.place}}-{{fields.month}}',
+    identifier: 'month',
+    summary: '{{cmsPlaceName}} · {{cmsMonth}}',
+    sortable: ['month', 'place'],
+    create: true,
+    references: { place: VILLAGE },
+    description: '每个村每月一本收支账：期初余额、每笔收入和支出（凭证号、摘要、科目、金额）、期末余额。收支必须对平。',
   },
   legal: {
     slug: '{{fields.topic}}-{{fields.type}}',
@@ -286,10 +307,21 @@ function optionsOf(info: FieldInfo): { label: string; value: string }[] {
  * Optional groups that cross-file rules require in most cases: shown open, and cms/main.ts drops Decap's "(可选)"
  * from their label (监督委员会审核 is required for 村务公开 and 财务公开, not for 党务公开).
  */
-export const RULE_REQUIRED = new Set(['review']);
+const RULE_REQUIRED_HINTS: Record<string, string> = {
+  review: '村务公开、财务公开必须填写（公开前须经村务监督委员会审核）；党务公开可不填',
+};
+/** 出席情况 is optional only for a meeting announced ahead; its schema description says so. */
+export const RULE_REQUIRED = new Set([...Object.keys(RULE_REQUIRED_HINTS), 'attendance']);
 /** Fields inside those groups that the schema requires once the group is filled (also shown without "选填"). */
-export const RULE_REQUIRED_FIELDS = new Set(['review', 'review.by', 'review.by.item', 'review.date']);
-const RULE_REQUIRED_HINT = '村务公开、财务公开必须填写（公开前须经村务监督委员会审核）；党务公开可不填';
+export const RULE_REQUIRED_FIELDS = new Set([
+  'review',
+  'review.by',
+  'review.by.item',
+  'review.date',
+  'attendance',
+  'attendance.expected',
+  'attendance.present',
+]);
 
 /** Chinese labels for groups whose schema has no title (the site settings' office and feedback). */
 const GROUP_LABELS: Record<string, string> = { office: '主办单位信息', feedback: '意见反映渠道' };
@@ -380,7 +412,7 @@ export function cmsField(
       field.widget = 'object';
       field.collapsed = !info.required && !RULE_REQUIRED.has(path);
       if (GROUP_LABELS[path] !== undefined && info.meta.title === undefined) field.label = GROUP_LABELS[path];
-      if (RULE_REQUIRED.has(path)) field.hint = RULE_REQUIRED_HINT;
+      if (RULE_REQUIRED_HINTS[path] !== undefined) field.hint = RULE_REQUIRED_HINTS[path];
       field.fields = Object.entries(info.fields ?? {}).map(([childName, child]) =>
         cmsField(childName, child, field.required, references, `${path}.${childName}`),
       );
@@ -401,6 +433,10 @@ export function cmsField(
         );
         const first = Object.keys(element.fields ?? {})[0];
         if (first !== undefined) field.summary = `{{fields.${first}}}`;
+        // Without an explicit list default, Decap starts a new entry with one item built from the item fields'
+        // defaults (createEmptyDraftData): a 修改记录 row holding only 重要更正=否 and an empty date and note, which
+        // fails Decap's own required check, so 发布 silently does nothing. An empty list starts empty.
+        field.default = Array.isArray(info.default) ? info.default : [];
       } else {
         field.widget = 'list';
         field.field = cmsField('item', element, true, references, `${path}.item`);
@@ -481,7 +517,9 @@ export function cmsCollections(): CmsCollection[] {
   return [
     folderCollection('notices'),
     folderCollection('meetings'),
+    folderCollection('matters'),
     folderCollection('stats'),
+    folderCollection('finance'),
     folderCollection('legal'),
     folderCollection('places'),
     siteCollection(),

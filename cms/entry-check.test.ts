@@ -201,7 +201,6 @@ describe('the content gate the CMS runs before saving', () => {
     const meeting = {
       title: '关于路灯改造的两委商议会',
       body: 'two-committees',
-      step: 'consult',
       date: '2026-10-12',
       place: 'dongcun',
       attendance: { expected: 7, present: 7 },
@@ -210,7 +209,6 @@ describe('the content gate the CMS runs before saving', () => {
         {
           title: '路灯改造方案公示',
           votes: { for: 7, against: 0, abstain: 0 },
-          stage: 'announce-decision',
           notices: ['2026-10-20-ludeng-fangan'],
         },
       ],

@@ -87,11 +87,30 @@ export function showBanner(message: string): void {
   document.body.append(banner);
 }
 
+/**
+ * Open every collapsed group around a field (Decap hides a collapsed object's fields with display: none), so an
+ * error inside 闭环办理 → 限时办结 is seen, not just counted in the banner. Decap's object widget puts its
+ * expand button in the top bar just before the hidden field list.
+ */
+function expandCollapsedGroups(element: Element): boolean {
+  let expanded = false;
+  for (let el = element.parentElement; el !== null && el.id !== 'nc-root'; el = el.parentElement) {
+    if (getComputedStyle(el).display !== 'none') continue;
+    const toggle = el.previousElementSibling?.querySelector('button');
+    if (toggle instanceof HTMLElement) {
+      toggle.click();
+      expanded = true;
+    }
+  }
+  return expanded;
+}
+
 /** Show every error next to its field; focus the first. Returns the errors that found no field. */
 export function showFieldErrors(errors: readonly ContentError[]): ContentError[] {
   clearFieldErrors();
   const unplaced: ContentError[] = [];
   let first: HTMLElement | undefined;
+  let reopened = false;
   errors.forEach((error, i) => {
     const label = findFieldLabel(formPath(error));
     const container = label?.closest(CONTAINER);
@@ -99,6 +118,7 @@ export function showFieldErrors(errors: readonly ContentError[]): ContentError[]
       unplaced.push(error);
       return;
     }
+    const opened = expandCollapsedGroups(label);
     const message = document.createElement('p');
     message.setAttribute(MARK, 'field');
     message.id = `gkl-error-${i}`;
@@ -111,12 +131,19 @@ export function showFieldErrors(errors: readonly ContentError[]): ContentError[]
       control.setAttribute('data-gkl-invalid', '');
       control.setAttribute('aria-errormessage', message.id);
     }
-    // Inside a collapsed group or list row the control is not rendered; the message still sits at the group.
+    // Inside a collapsed list row the control is not rendered; the message still sits at the row.
     first ??= control ?? message;
+    reopened ||= opened;
   });
-  if (first !== undefined) {
-    first.scrollIntoView({ block: 'center' });
-    first.focus({ preventScroll: true });
+  const target = first;
+  if (target !== undefined) {
+    const focus = (): void => {
+      target.scrollIntoView({ block: 'center' });
+      target.focus({ preventScroll: true });
+    };
+    // A group just opened is shown on React's next render; focus after it.
+    if (reopened) setTimeout(focus, 0);
+    else focus();
   }
   if (unplaced.length > 0) {
     showBanner(unplaced.map((e) => `${e.label ? `【${e.label}】` : ''}${e.message}。${e.fix}`).join('\n'));

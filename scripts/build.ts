@@ -27,6 +27,7 @@ import { buildReport, reportFileFor } from '../src/lib/build-report.ts';
 import { leftoverActions, previousName, stagingName } from '../src/lib/build-staging.ts';
 import { contentDir } from '../src/lib/content-files.ts';
 import { siteUrl } from '../src/lib/site-url.ts';
+import { PREVIOUS_URLS_ENV, URL_MANIFEST } from '../src/integrations/durable-urls.ts';
 import pagefind from '../src/integrations/pagefind.ts';
 import postBuildChecks, { ATOMIC_BUILD_ENV, REPORT_FILE_ENV } from '../src/integrations/post-build-checks.ts';
 import { runBuildDoneHooks } from './lib/integration-hooks.ts';
@@ -63,15 +64,19 @@ for (const { name, action } of leftoverActions(readdirSync(parent), base, exists
 rmSync(staging, { recursive: true, force: true });
 rmSync(reportFile, { force: true });
 
+// Durable URLs (issue 18): the release being replaced is the one whose URLs must all survive.
+// A deploy into a fresh release folder passes the live release's manifest instead (scripts/deploy.ts).
+const previousUrls = { [PREVIOUS_URLS_ENV]: process.env[PREVIOUS_URLS_ENV] ?? path.join(outDir, URL_MANIFEST) };
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  ...previousUrls,
   ...clockEnv(clock),
   OUT_DIR: staging,
   [ATOMIC_BUILD_ENV]: '1',
   [REPORT_FILE_ENV]: reportFile,
 };
 // The steps run in this process read the same variables.
-Object.assign(process.env, clockEnv(clock), {
+Object.assign(process.env, clockEnv(clock), previousUrls, {
   OUT_DIR: staging,
   [ATOMIC_BUILD_ENV]: '1',
   [REPORT_FILE_ENV]: reportFile,

@@ -33,6 +33,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { PREVIOUS_URLS_ENV, URL_MANIFEST } from '../src/integrations/durable-urls.ts';
 import { parseKeepReleases, RELEASE_MARKER, releaseName, releasesToPrune } from '../src/lib/releases.ts';
 
 const keepSetting = parseKeepReleases(process.env.KEEP_RELEASES);
@@ -133,6 +134,8 @@ const build = spawnSync(process.execPath, [path.resolve('scripts/build.ts')], {
     // A cache of its own: a build never reads another checkout's stale content.
     ASTRO_CACHE_DIR: path.join(root, '.astro-cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
+    // Durable URLs (issue 18): every URL of the live release must survive in this one, or be redirected.
+    ...(live === undefined ? {} : { [PREVIOUS_URLS_ENV]: path.join(releasesDir, live, URL_MANIFEST) }),
   },
 });
 

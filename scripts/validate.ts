@@ -9,10 +9,15 @@ import { validateContentDir } from '../src/lib/validate-content.ts';
 
 const today = buildToday(process.env.BUILD_DATE);
 const dir = contentDir();
-const { errors, counts } = await validateContentDir(dir, today);
+const { errors, warnings, counts } = await validateContentDir(dir, today);
+// Empty collections are left out: a site without ledgers (or a fixture without meetings) need not list them.
 const summary = Object.entries(counts)
+  .filter(([, n]) => n > 0)
   .map(([name, n]) => `${name} ${n}`)
   .join(', ');
+
+// Warnings go to stdout and never change the exit code: they name something late that no edit can undo.
+for (const warning of warnings) console.log(`提醒：${formatError(warning)}\n`);
 
 if (errors.length > 0) {
   for (const error of errors) console.error(`${formatError(error)}\n`);
@@ -21,4 +26,6 @@ if (errors.length > 0) {
   );
   process.exit(1);
 }
-console.log(`内容检查通过：${summary}（按 ${today} 检查，目录 ${dir}）`);
+console.log(
+  `内容检查通过：${summary}（按 ${today} 检查，目录 ${dir}）${warnings.length > 0 ? `；${warnings.length} 条提醒` : ''}`,
+);

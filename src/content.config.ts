@@ -1,6 +1,12 @@
 /**
  * Connects Astro's content layer to the files in `content/` (or CONTENT_DIR) and to our zod schemas.
  * Nothing else lives here: schemas are in src/schemas, cross-file rules in src/lib/content-rules.ts.
+ *
+ * Astro's content cache (ASTRO_CACHE_DIR) is invalidated only when the text of THIS file (or astro.config.mjs)
+ * changes, not when a schema in src/schemas or the Markdown plugin in src/lib/sanitize-markdown.ts does: an entry
+ * cached before a field with a default was added then lacks the field (seen with `changes` in issue 18: "Cannot
+ * read properties of undefined"), and cached Markdown keeps its old HTML. Bump the revision when either changes.
+ * Revision: 2026-11-27 (issue 18: changes, movedFrom, withdrawn, docNumber; table alignment and tabindex).
  */
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
@@ -24,6 +30,8 @@ export const collections = {
   places: defineCollection({ loader: glob(files(specs.places)), schema: specs.places.schema }),
   notices: defineCollection({ loader: glob(files(specs.notices)), schema: specs.notices.schema }),
   meetings: defineCollection({ loader: glob(files(specs.meetings)), schema: specs.meetings.schema }),
+  matters: defineCollection({ loader: glob(files(specs.matters)), schema: specs.matters.schema }),
   stats: defineCollection({ loader: glob(files(specs.stats)), schema: specs.stats.schema }),
   legal: defineCollection({ loader: glob(files(specs.legal)), schema: specs.legal.schema }),
+  finance: defineCollection({ loader: glob(files(specs.finance)), schema: specs.finance.schema }),
 };

@@ -210,14 +210,23 @@ describe('npm run cms, from a fresh copy', () => {
     await expect(preview.getByText('数字有误（150.0%，不可能超过 100%）').count()).resolves.toBeGreaterThan(0);
     await expect(preview.getByText('150.0%', { exact: true }).count()).resolves.toBe(0);
     await shot(page, '05-stats');
+    // The record's 闭环办理 detail adds up to 40 resolved: 38 is refused beside 限时办结 and nothing is written.
     await resolved.fill('38');
+    await publishNow(page);
+    await page
+      .locator('.gkl-field-error', { hasText: '按时办结 38 件 + 超时办结 2 件 = 40 件，与已办结 38 件不一致' })
+      .waitFor({ timeout: 30_000 });
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    // Back to 40, then two real edits.
+    await resolved.fill('40');
+    await page.getByLabel('信访', { exact: true }).fill('1');
     await page.getByLabel('志愿者', { exact: true }).fill('21');
     await publishNow(page);
     await page.getByText('内容已保存').waitFor({ timeout: 30_000 });
     await page.close();
     const saved = readFileSync(file, 'utf8');
     const changed = saved.split('\n').filter((line, i) => line !== original.split('\n')[i]);
-    expect(changed.map((l) => l.trim())).toEqual(['"resolved": 38,', expect.stringMatching(/^"volunteers": 21,?$/)]);
+    expect(changed.map((l) => l.trim())).toEqual(['"petitions": 1,', expect.stringMatching(/^"volunteers": 21,?$/)]);
   }, 180_000);
 
   it('two tabs on one entry: the second save is refused with "此条目已被他人修改，请刷新后再改" and the first edit stays', async () => {
@@ -257,14 +266,15 @@ describe('npm run cms, from a fresh copy', () => {
     await page.goto(`${cms.siteUrl}/admin/#/collections/meetings/new`);
     await page.getByLabel('会议名称', { exact: true }).fill('关于村道硬化工程的“两委”联席会议');
     await choose(page, '会议类型', '“两委”联席会议');
-    await choose(page, '四议两公开环节', '“两委”商议');
     await page.getByLabel('会议日期', { exact: true }).fill('2026-11-20');
     const village = page.getByLabel('村/社区', { exact: true });
     // Meetings belong to a village or community: no grids, no 街道 to pick.
     await expect(village.locator('option').allTextContents()).resolves.not.toContain('石桥村 · 下石桥网格');
     await village.selectOption({ label: '石桥村' });
-    await page.getByLabel('应到', { exact: true }).fill('9');
-    await page.getByLabel('实到', { exact: true }).fill('8');
+    // 出席情况 is open and not marked optional: minutes need it (only a meeting announced ahead leaves it out).
+    await expect(field(page, 'attendance').locator('label').first().innerText()).resolves.toBe('出席情况');
+    await page.getByLabel(/^应到/).fill('9');
+    await page.getByLabel(/^实到/).fill('8');
     const preview = page.locator('iframe').first().contentFrame();
     await preview.getByText('应到 9 人，实到 8 人', { exact: false }).waitFor();
     await shot(page, '10-meeting');

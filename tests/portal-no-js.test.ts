@@ -3,7 +3,7 @@
  * content, the notice badge shows the 公示期 state of the build day, minutes show the computed quorum, filters are
  * links, and the print view carries its QR code.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { noticeState, noticeStateLabel } from '../src/lib/notice-state.ts';
 import { PAGE_SIZE } from '../src/lib/pagination.ts';
 import { quorumOf } from '../src/lib/quorum.ts';
+import { procedureSteps, type ProcedureId } from '../src/schemas/matter.ts';
 import type { MeetingBody } from '../src/schemas/meeting.ts';
 import { DEMO_OUT_DIR, DEMO_TODAY } from './support/build.ts';
 import { demoInBrowser } from './support/demo-browser.ts';
@@ -45,6 +46,13 @@ function frontMatter<T>(collection: string, id: string): T {
     typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value,
   ) as T;
 }
+/** A matter's JSON file from the demo content. */
+function matterJson(id: string): { procedure: ProcedureId; title: string; place: string; status: string } {
+  return JSON.parse(readFileSync(path.resolve('content/matters', `${id}.json`), 'utf8')) as ReturnType<
+    typeof matterJson
+  >;
+}
+const demoMatters = () => readdirSync('content/matters').map((f) => f.replace(/\.json$/, ''));
 const noticePeriod = (id: string) => frontMatter<{ period: { start: string; end: string } }>('notices', id).period;
 
 const NOTICE = /^\/notices\/(\d{4}-\d{2}-\d{2}-[a-z0-9-]+)\/$/;
@@ -57,7 +65,10 @@ describe('the portal without JavaScript', () => {
     expect(await page.locator('.figures .figure').count()).toBeGreaterThan(0);
     expect(await page.locator('#active-heading').textContent()).toMatch(/正在公示（\d+）/);
     expect(await page.locator('.place-links a').count()).toBeGreaterThan(1);
-    await expect(page.locator('.updated').textContent()).resolves.toContain('数据更新于');
+    // When the data changed (git), not when the site was built.
+    await expect(page.locator('.updated').textContent()).resolves.toMatch(
+      /^\s*数据截至 \d{4}年\d{1,2}月，更新于 \d{4}年\d{1,2}月\d{1,2}日\s*$/,
+    );
     // The large-text switch needs JavaScript: without it, it must not be shown at all.
     expect(await page.locator('#text-mode').isVisible()).toBe(false);
     await page.close();
@@ -151,7 +162,7 @@ describe('the portal without JavaScript', () => {
     await page.close();
   });
 
-  it('shows minutes with attendance and the quorum computed from it, and a 四议两公开 step list', async () => {
+  it("shows minutes with attendance and the quorum computed from it, and each decision's matter with its procedure's steps", async () => {
     const ids = paths.map((p) => MEETING.exec(p)?.[1]).filter((id): id is string => id !== undefined);
     expect(ids.length, 'the demo has minutes').toBeGreaterThan(0);
     for (const id of ids.slice(0, 3)) {
@@ -168,9 +179,14 @@ describe('the portal without JavaScript', () => {
         met ? '出席人数符合规定' : '出席人数不足，会议决定无效',
       );
       const decisions = page.locator('.decision');
+      const source2 = frontMatter<{ decisions: { matter?: string }[] }>('meetings', id);
       for (let i = 0; i < (await decisions.count()); i += 1) {
-        expect(await decisions.nth(i).locator('.steps > li').count()).toBe(6);
-        expect(await decisions.nth(i).locator('[aria-current="step"]').count()).toBe(1);
+        const matterId = source2.decisions[i]?.matter;
+        if (matterId === undefined) continue;
+        const procedure = matterJson(matterId).procedure;
+        // Only the steps the matter's own procedure has (四议两公开 6, 五步议事 5, 一事一议/民生实事 4).
+        expect(await decisions.nth(i).locator('.steps > li').count()).toBe(procedureSteps(procedure).length);
+        expect(await decisions.nth(i).locator(`a[href="/matters/${matterId}/"]`).count()).toBe(1);
       }
       await page.close();
     }
@@ -201,11 +217,19 @@ describe('the portal without JavaScript', () => {
     await page.close();
   });
 
-  it('lists every decision with its stage on the tracker page', async () => {
+  it('shows the decisions tracker as a view of matters: one card per matter with its step in its own procedure', async () => {
     const page = await open('/meetings/decisions/');
-    const rows = await page.locator('table.tracker tbody tr').count();
-    expect(rows).toBeGreaterThan(0);
-    await expect(page.locator('table.tracker tbody tr').first().textContent()).resolves.toMatch(/第 \d\/6 步/);
+    const cards = page.locator('.tracker > li');
+    expect(await cards.count()).toBe(demoMatters().length);
+    const texts = await cards.locator('.matter-step').allTextContents();
+    expect(
+      texts.some((x) => /第 \d\/6 步/.test(x)),
+      '四议两公开 has 6 steps',
+    ).toBe(true);
+    expect(
+      texts.some((x) => /第 \d\/5 步/.test(x)),
+      '五步议事 has 5 steps',
+    ).toBe(true);
     await page.close();
   });
 

@@ -24,7 +24,7 @@ describe('the demo build', () => {
 
   it('reports 南岭村 as missing its October 2026 finance disclosure, and no one else', () => {
     expect(info.warnings).toEqual([
-      '未按期公开：南岭村：2026年10月财务收支未公开（应于 2026年11月15日 前公开，上次公开于 2026年10月10日）',
+      '未按期公开：南岭村：2026年10月财务收支未公开（应于 2026年11月10日 前公开，上次公开于 2026年10月10日）',
     ]);
   });
 

@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/lib/csv.ts';
-import { flatFields } from '../src/lib/open-data.ts';
+import { flatFields, labelledFields } from '../src/lib/open-data.ts';
 import { statsSchema } from '../src/schemas/stats.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
 
@@ -40,7 +40,9 @@ describe('statistics pages of the demo', () => {
     const html = read('stats/compare/by-resolution-rate/index.html');
     expect(html).toMatch(/<th[^>]*aria-sort="descending"[^>]*>\s*<a href="\/stats\/compare\/by-resolution-rate\/"/);
     expect(html).toContain('href="/stats/compare/by-demands-received/"');
-    const rates = [...html.matchAll(/<tr[^>]*>\s*<th[^>]*scope="row"[\s\S]*?<\/tr>/g)].map((row) => {
+    // The sortable table only (the per-capita table below it has rows of its own).
+    const table = /<table class="compare-table"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    const rates = [...table.matchAll(/<tr[^>]*>\s*<th[^>]*scope="row"[\s\S]*?<\/tr>/g)].map((row) => {
       const cells = [...row[0].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((c) => c[1]);
       return Number.parseFloat(cells[2] ?? '');
     });
@@ -72,6 +74,13 @@ describe('open data of the demo', () => {
       expect(parseCsv(text)[0]?.cells).toEqual(resource.schema?.fields.map((f) => f.name));
     }
     const wide = descriptor.resources.find((r) => r.name === 'stats-records');
-    expect(wide?.schema?.fields.slice(1).map((f) => f.name)).toEqual(flatFields(statsSchema).map((f) => f.field.name));
+    // Every schema field (lists such as closedLoop.units have a table of their own), each code with its label.
+    expect(wide?.schema?.fields.slice(1).map((f) => f.name)).toEqual([
+      ...labelledFields(statsSchema, ['closedLoop.units']).map((f) => f.field.name),
+      'revised',
+    ]);
+    expect(flatFields(statsSchema, [], { optionalGroups: true }).map((f) => f.field.name)).toEqual(
+      expect.arrayContaining(wide!.schema!.fields.slice(1, -1).map((f) => f.name)),
+    );
   });
 });

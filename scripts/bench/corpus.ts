@@ -340,7 +340,6 @@ function meetingFile(
       `  - title: ${q(`同意${topic.replace(/^(研究|讨论|审议|商议)/, '')}`)}`,
       `    detail: ${q(random.pick(MEETING_DISCUSSION))}`,
       `    votes: { for: ${forVotes}, against: ${random.int(0, present - forVotes)}, abstain: 0 }`,
-      `    stage: ${announced ? 'announce-decision' : step}`,
       ...(announced ? [`    notices: [${noticeOfPlace}]`] : []),
     ].join('\n');
   });
@@ -349,7 +348,6 @@ function meetingFile(
     '---',
     `title: ${q(title)}`,
     `body: ${MEETING_BODIES_BY_STEP[step]}`,
-    `step: ${step}`,
     `date: ${date}`,
     `place: ${place.id}`,
     `venue: ${q(`${place.name}党群服务中心二楼会议室`)}`,

@@ -98,7 +98,92 @@ function gridWorkerCounts(placesDir: string): Map<string, number> {
   return counts;
 }
 
-function monthStats(profile: Profile, month: string, index: number, gridWorkers: number) {
+/** From this month on the demo records carry the closed-loop detail; older ones show records without it stay valid. */
+const CLOSED_LOOP_FROM = '2025-11';
+
+/** Handling units besides the village's own committee: share of the cases, chance of being late, of staying open. */
+const UNITS = [
+  { unit: '街道城管办', share: 0.12, late: 0.05, open: 1 },
+  { unit: '街道社会事务办', share: 0.1, late: 0.03, open: 1 },
+  { unit: '街道综治中心', share: 0.08, late: 0.04, open: 1 },
+  { unit: '区住建局', share: 0.05, late: 0.22, open: 4 },
+  { unit: '供电所', share: 0.04, late: 0.1, open: 2 },
+];
+const CATEGORY_WEIGHTS = {
+  village: { livelihood: 0.34, disputes: 0.14, infrastructure: 0.2, environment: 0.14, policy: 0.14, other: 0.04 },
+  community: { livelihood: 0.38, disputes: 0.1, infrastructure: 0.12, environment: 0.18, policy: 0.17, other: 0.05 },
+};
+
+/**
+ * The closed-loop detail for one record, simulated case by case so every part adds up (the schema checks it):
+ * each demand goes to a unit, the open ones are picked (slow units more often), resolved ones are late with the
+ * unit's own chance, and the dissatisfied ones are mostly late ones. A separate random stream, so the counts of
+ * records generated before this detail existed do not change.
+ */
+function closedLoop(
+  profile: Profile,
+  placeName: string,
+  month: string,
+  d: { received: number; resolved: number; rated: number; satisfied: number },
+) {
+  const random = prng(hash(`${profile.id}-${month}-closed-loop`));
+  const own = { unit: `${placeName}${profile.kind === 'village' ? '村委会' : '居委会'}`, late: 0.01, open: 1 };
+  const units = [{ ...own, share: 1 - UNITS.reduce((a, u) => a + u.share, 0) }, ...UNITS];
+  const pickUnit = () => {
+    let r = random();
+    for (const [i, u] of units.entries()) {
+      r -= u.share;
+      if (r < 0) return i;
+    }
+    return 0;
+  };
+  const cases = Array.from({ length: d.received }, () => ({
+    unit: pickUnit(),
+    open: false,
+    late: false,
+    unhappy: false,
+  }));
+  const byOpenness = [...cases].sort((a, b) => units[b.unit]!.open * random() - units[a.unit]!.open * random());
+  byOpenness.slice(0, d.received - d.resolved).forEach((c) => (c.open = true));
+  for (const c of cases) if (!c.open) c.late = random() < units[c.unit]!.late;
+  const resolvedCases = cases.filter((c) => !c.open).sort((a, b) => Number(b.late) - Number(a.late) || random() - 0.5);
+  resolvedCases.slice(0, d.rated - d.satisfied).forEach((c) => (c.unhappy = true));
+
+  const weights = CATEGORY_WEIGHTS[profile.kind];
+  const byCategory = Object.fromEntries(
+    Object.entries(weights).map(([k, w]) => [k, Math.floor(d.received * w * (0.9 + random() * 0.2))]),
+  ) as Record<keyof typeof weights, number>;
+  const assigned = Object.values(byCategory).reduce((a, b) => a + b, 0);
+  byCategory.livelihood += d.received - assigned;
+  if (byCategory.livelihood < 0) throw new Error('category split overflowed');
+
+  const county = Math.floor(d.resolved * (0.01 + random() * 0.02));
+  const township = Math.floor(d.resolved * (0.05 + random() * 0.04));
+  const grid = Math.floor((d.resolved - county - township) * (0.55 + random() * 0.1));
+  const byLevel = { grid, village: d.resolved - county - township - grid, township, county };
+
+  const late = cases.filter((c) => c.late).length;
+  return {
+    byCategory,
+    byLevel,
+    timeliness: { onTime: d.resolved - late, late },
+    units: units
+      .map((u, i) => {
+        const mine = cases.filter((c) => c.unit === i);
+        return {
+          unit: u.unit,
+          assigned: mine.length,
+          onTime: mine.filter((c) => !c.open && !c.late).length,
+          late: mine.filter((c) => c.late).length,
+          open: mine.filter((c) => c.open).length,
+          dissatisfied: mine.filter((c) => c.unhappy).length,
+        };
+      })
+      .filter((row) => row.assigned > 0),
+  };
+}
+
+function monthStats(profile: Profile, month: string, index: number, gridWorkers: number, placeName: string) {
   const random = prng(hash(`${profile.id}-${month}`));
   const noise = (spread: number) => 1 + (random() * 2 - 1) * spread;
   const round = (x: number) => Math.max(0, Math.round(x));
@@ -158,6 +243,8 @@ function monthStats(profile: Profile, month: string, index: number, gridWorkers:
     legalEducation: { activities, participants },
     staff: { gridWorkers, volunteers: profile.volunteers + Math.floor(index / 6) + pick(0, 2) },
   };
+  if (month >= CLOSED_LOOP_FROM)
+    stats['closedLoop'] = closedLoop(profile, placeName, month, { received, resolved, rated, satisfied });
   if (noDisputes) stats['note'] = '本月未受理矛盾纠纷，调解成功率不计算（显示为“—”）。';
   else if (m === 11) stats['note'] = '本月含“12·4”国家宪法日及宪法宣传周集中普法活动。';
   else if (m === 1) stats['note'] = '本月含春节返乡人员集中反映的诉求和矛盾纠纷。';
@@ -168,13 +255,18 @@ const contentRoot = path.resolve(process.env['CONTENT_DIR'] ?? 'content');
 const outDir = path.join(contentRoot, 'stats');
 mkdirSync(outDir, { recursive: true });
 const workers = gridWorkerCounts(path.join(contentRoot, 'places'));
+const placeName = (id: string) =>
+  (JSON.parse(readFileSync(path.join(contentRoot, 'places', `${id}.json`), 'utf8')) as { name: string }).name.replace(
+    /(村|社区)$/,
+    '',
+  );
 let written = 0;
 for (const profile of PROFILES) {
   const gridWorkers = workers.get(profile.id);
   if (gridWorkers === undefined) throw new Error(`content/places has no grids for ${profile.id}`);
   for (let i = 0; i < MONTHS; i++) {
     const month = addMonths(FIRST_MONTH, i);
-    const stats = monthStats(profile, month, i, gridWorkers);
+    const stats = monthStats(profile, month, i, gridWorkers, placeName(profile.id));
     writeFileSync(path.join(outDir, `${profile.id}-${month}.json`), `${JSON.stringify(stats, null, 2)}\n`);
     written++;
   }

@@ -5,7 +5,9 @@
  */
 import { StatsCube } from '../lib/aggregate.ts';
 import { indicator, titleWithUnit, type Indicator } from '../lib/indicators.ts';
-import { period, yearOf } from '../lib/periods.ts';
+import { period } from '../lib/periods.ts';
+import { reportingStatus, type MonthStatus } from '../lib/stats-completeness.ts';
+import { DEFAULT_PERIOD_ID, statsPeriods, type StatsPeriod } from '../lib/stats-periods.ts';
 import type { Stats } from '../schemas/stats.ts';
 import { breakdownSpec, compareSpec, trendSpec, type StatsPlace } from './series.ts';
 import type { ChartSpec } from './spec.ts';
@@ -14,6 +16,10 @@ export interface StatsPlaceInfo extends StatsPlace {
   parent?: string | undefined;
   level: string;
   order: number;
+  population?: number | undefined;
+  households?: number | undefined;
+  /** Year the population and household figures are for. */
+  populationYear?: number | undefined;
 }
 
 export interface StatsData {
@@ -22,10 +28,19 @@ export interface StatsData {
   root: StatsPlaceInfo;
   /** Villages and communities directly under the root, in display order. */
   units: StatsPlaceInfo[];
-  /** Every month with data, in order. */
+  /** Every month with any data (complete or not), in order: each has a month page. */
   months: string[];
-  /** The latest month with data (undefined when there are no statistics yet). */
+  /** The months for which the root's roll-up is complete (every unit reported), in order. */
+  completeMonths: string[];
+  /**
+   * The latest month the root's figures speak for: the latest complete month (undefined when there is none).
+   * A later month in which only some units reported is in `partial`, never here.
+   */
   latest: string | undefined;
+  /** Months after `latest` in which some units have reported: shown labelled "已报送 N/M", never summed. */
+  partial: MonthStatus[];
+  /** The periods of the shared selector (近12个月, 今年, each earlier year); the first is every page's default. */
+  periods: StatsPeriod[];
 }
 
 export function statsData(records: readonly Stats[], places: readonly StatsPlaceInfo[], rootId: string): StatsData {
@@ -33,7 +48,23 @@ export function statsData(records: readonly Stats[], places: readonly StatsPlace
   if (root === undefined) throw new Error(`site.rootPlace "${rootId}" is not among the places`);
   const cube = new StatsCube(records, places);
   const units = places.filter((p) => p.parent === rootId).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  return { cube, root, units, months: [...cube.months], latest: cube.months.at(-1) };
+  const status = reportingStatus(cube, rootId);
+  return {
+    cube,
+    root,
+    units,
+    months: [...cube.months],
+    completeMonths: cube.completeMonths(rootId),
+    latest: status.latestComplete,
+    partial: status.partialAfter,
+    periods: statsPeriods(cube.completeMonths(rootId)),
+  };
+}
+
+/** The months up to the last one for which `placeId` has a complete total (trends do not end in a gap). */
+export function monthsThroughLatest(data: StatsData, placeId: string): string[] {
+  const last = data.cube.completeMonths(placeId).at(-1);
+  return last === undefined ? [] : data.months.filter((m) => m <= last);
 }
 
 /** The groups of indicators drawn together on overview and place pages. */
@@ -42,23 +73,34 @@ export const KEY_TRENDS = [
   { indicators: ['responseRate', 'resolutionRate', 'satisfactionRate'], title: '响应率、解题率与满意率（%）' },
 ] as const;
 
-/** The latest calendar year with data, as a period (may be partial). */
-export function latestYear(data: StatsData): { id: string; months: string[]; label: string } | undefined {
-  if (data.latest === undefined) return undefined;
-  const year = period(yearOf(data.latest));
-  const months = year.months.filter((m) => data.months.includes(m));
-  return { id: year.id, months, label: months.length < 12 ? `${year.label}（1–${months.length} 月）` : year.label };
-}
-
 function keyTrends(data: StatsData, place: StatsPlace): ChartSpec[] {
   return KEY_TRENDS.map((group) =>
-    trendSpec(data.cube, place, group.indicators.map(indicator), data.months, `${place.name}${group.title}`),
+    trendSpec(
+      data.cube,
+      place,
+      group.indicators.map(indicator),
+      monthsThroughLatest(data, place.id),
+      `${place.name}${group.title}`,
+    ),
   );
 }
 
-function breakdown(data: StatsData, place: StatsPlace): ChartSpec[] {
-  const year = latestYear(data);
-  return year === undefined ? [] : [breakdownSpec(data.cube, place, year.months, year.id, year.label)];
+/** The default period of every page that shows one (近12个月), so pages never disagree on "the period". */
+export function defaultPeriod(data: StatsData): StatsPeriod | undefined {
+  return data.periods.find((p) => p.id === DEFAULT_PERIOD_ID);
+}
+
+function breakdown(data: StatsData, place: StatsPlace, period = defaultPeriod(data)): ChartSpec[] {
+  return period === undefined ? [] : [breakdownSpec(data.cube, place, period.months, period.id, period.label)];
+}
+
+/** The charts of /stats/period/<id>/: event categories and the places compared over the period. */
+export function periodCharts(data: StatsData, period: StatsPeriod): ChartSpec[] {
+  return [
+    ...breakdown(data, data.root, period),
+    compareSpec(data.cube, data.units, indicator('demands.received'), period.months, period.id, period.label),
+    compareSpec(data.cube, data.units, indicator('resolutionRate'), period.months, period.id, period.label),
+  ];
 }
 
 export function overviewCharts(data: StatsData): ChartSpec[] {
@@ -79,10 +121,16 @@ export function overviewCharts(data: StatsData): ChartSpec[] {
 
 export function indicatorCharts(data: StatsData, ind: Indicator): ChartSpec[] {
   if (data.latest === undefined) return [];
-  const year = latestYear(data);
+  const period = defaultPeriod(data);
   return [
-    trendSpec(data.cube, data.root, [ind], data.months, `${data.root.name}${titleWithUnit(ind)}`),
-    ...(year === undefined ? [] : [compareSpec(data.cube, data.units, ind, year.months, year.id, year.label)]),
+    trendSpec(
+      data.cube,
+      data.root,
+      [ind],
+      monthsThroughLatest(data, data.root.id),
+      `${data.root.name}${titleWithUnit(ind)}`,
+    ),
+    ...(period === undefined ? [] : [compareSpec(data.cube, data.units, ind, period.months, period.id, period.label)]),
   ];
 }
 
@@ -106,6 +154,7 @@ export function allCharts(data: StatsData, indicators: readonly Indicator[]): Ch
     ...indicators.flatMap((ind) => indicatorCharts(data, ind)),
     ...[data.root, ...data.units].flatMap((p) => placeCharts(data, p)),
     ...data.months.flatMap((m) => monthCharts(data, m)),
+    ...data.periods.flatMap((p) => periodCharts(data, p)),
   ];
   return [...new Map(specs.map((s) => [s.id, s])).values()];
 }

@@ -33,6 +33,7 @@ const cube = new StatsCube(
     record('a', '2026-02', 20, 20),
     record('a', '2026-03', 30, 27),
     record('b', '2026-01', 0, 0),
+    record('b', '2026-02', 0, 0),
     record('b', '2026-03', 8, 8),
   ],
   places,
@@ -66,7 +67,28 @@ describe('chart series from statistics', () => {
     const spec = compareSpec(cube, places.slice(1), indicator('resolutionRate'), ['2026-01'], '2026-01', '2026年1月');
     expect(spec.categories).toEqual(['东村', '西社区']);
     expect(spec.series[0]?.values).toEqual([0.9, null]);
-    expect(spec.summary).toBe('2026年1月解题率（办结率）最高的是东村（90.0%），最低的是东村（90.0%）。');
+    // One place with data is not "highest and lowest" at once.
+    expect(spec.summary).toBe(
+      '2026年1月解题率（办结率）只有东村有数据（90.0%）。另有 1 个村社区没有数据。横轴从 85% 开始，以便看出差别。',
+    );
+  });
+
+  it('names ties in chart summaries, comparing the values as displayed', () => {
+    const three = [...places.slice(1), { id: 'c', parent: 'town', name: '南村' }];
+    const tied = new StatsCube(
+      [record('a', '2026-01', 1000, 976), record('b', '2026-01', 1000, 976), record('c', '2026-01', 100, 90)],
+      [places[0] as never, ...three],
+    );
+    const spec = compareSpec(tied, three, indicator('resolutionRate'), ['2026-01'], '2026-01', '2026年1月');
+    expect(spec.summary).toBe(
+      '2026年1月解题率（办结率）最高的是东村、西社区（并列）（97.6%），最低的是南村（90.0%）。横轴从 85% 开始，以便看出差别。',
+    );
+    const same = compareSpec(tied, three.slice(0, 2), indicator('resolutionRate'), ['2026-01'], '2026-01', '2026年1月');
+    expect(same.summary).toBe(
+      '2026年1月有数据的 2 个村社区解题率（办结率）均为 97.6%。横轴从 95% 开始，以便看出差别。',
+    );
+    const trend = trendSpec(tied, three[0] as never, [indicator('demands.received')], ['2026-01'], 't');
+    expect(trend.summary).toContain('群众说事（受理诉求）各月均为 1,000 件');
   });
 
   it('refuses to draw a count and a rate on the same axis', () => {
@@ -79,10 +101,10 @@ describe('chart series from statistics', () => {
     const spec = breakdownSpec(cube, town, months, '2026-Q1', '2026年第1季度');
     const table = chartTable(spec);
     expect(table.header).toEqual(['类别', '上报事件（件）']);
-    expect(table.rows[0]).toEqual({ category: '矛盾纠纷', cells: ['10'] }); // 5 reports × 2 disputes
+    expect(table.rows[0]).toEqual({ category: '矛盾纠纷', cells: ['12'] }); // 6 reports × 2 disputes
     expect(table.rows).toHaveLength(6);
     const csv = chartCsv(spec);
-    expect(csv.startsWith('\uFEFF类别,上报事件（件）\r\n矛盾纠纷,10\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF类别,上报事件（件）\r\n矛盾纠纷,12\r\n')).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import { formatPercent } from '../lib/rates.ts';
+import { rateAxisMin } from './axis.ts';
 import type { ChartSpec } from './spec.ts';
 
 /** Blue, red, green, brown: contrast on white 8.0, 7.6, 6.6, 7.5 (all ≥ 3:1, also ≥ 4.5:1 for text). */
@@ -142,11 +143,13 @@ export function chartConfig(spec: ChartSpec, layout: ChartLayout = 'wide'): Char
   const style = STYLE[layout];
   const narrow = layout === 'narrow';
   const font = { family: 'Noto Sans SC', size: style.font };
-  // Counts start at zero. Rates sit near 100% in practice: an axis from 0 would flatten every change, so it
-  // starts near the lowest value instead, and the tick labels say where.
+  // Counts start at zero. Rates sit near 100% in practice: an axis from 0 would flatten every change (96.8% and
+  // 97.3% would look the same), so lines and bars alike start at a 5% step below the lowest value (axis.ts), the
+  // tick labels and the summary say where, and the axis ends at exactly 100%.
+  const rateMin = spec.valueKind === 'rate' ? rateAxisMin(spec.series.flatMap((s) => s.values)) : 0;
   const valueAxis = {
-    beginAtZero: spec.valueKind !== 'rate' || spec.kind === 'bar',
-    ...(spec.valueKind === 'rate' ? { max: 1 } : {}),
+    beginAtZero: spec.valueKind !== 'rate',
+    ...(spec.valueKind === 'rate' ? { min: rateMin, max: 1 } : {}),
     grid: { color: GRID },
     ticks: {
       color: TEXT,
@@ -193,7 +196,13 @@ export function chartConfig(spec: ChartSpec, layout: ChartLayout = 'wide'): Char
       },
       tooltip: { enabled: false },
     },
-    layout: { padding: { right: spec.kind === 'bar' ? style.barValueRoom : narrow ? 10 : 16 } },
+    // Room above the plot, so a marker at the top of the axis (100%) is never cut by the edge of the SVG.
+    layout: {
+      padding: {
+        top: spec.kind === 'line' ? 8 : 0,
+        right: spec.kind === 'bar' ? style.barValueRoom : narrow ? 10 : 16,
+      },
+    },
   };
   if (spec.kind === 'line') {
     return {
@@ -210,6 +219,8 @@ export function chartConfig(spec: ChartSpec, layout: ChartLayout = 'wide'): Char
           pointStyle: POINT_STYLES[i % POINT_STYLES.length],
           pointRadius: style.pointRadius,
           spanGaps: false,
+          // A point at exactly 100% sits on the top edge: draw the whole marker, not the lower half.
+          clip: false as const,
         })),
       },
       options: { ...common, scales: { x: categoryAxis, y: valueAxis } },

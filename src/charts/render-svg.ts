@@ -19,7 +19,7 @@ import { JSDOM } from 'jsdom';
 import { Context as SvgContext } from 'svgcanvas';
 
 /** Bump when the renderer's output changes for the same input, so cached SVGs are not reused. */
-export const RENDERER_VERSION = 'svg-5';
+export const RENDERER_VERSION = 'svg-6';
 
 /** The font stack written into the SVG: the reader's Chinese UI font, then the font we measured with. */
 export const CHART_FONT_STACK = '"PingFang SC","Noto Sans SC","Microsoft YaHei",sans-serif';

@@ -8,6 +8,7 @@ import { formatValue } from '../lib/change.ts';
 import { indicator, indicatorValue, type Indicator } from '../lib/indicators.ts';
 import { formatMonthZh } from '../lib/dates.ts';
 import { shortMonthLabels } from '../lib/periods.ts';
+import { rateAxisMin, rateAxisNote } from './axis.ts';
 import type { ChartSeries, ChartSpec } from './spec.ts';
 
 export interface StatsPlace {
@@ -31,19 +32,39 @@ function sameUnit(indicators: readonly Indicator[]): { valueKind: 'count' | 'rat
   return { valueKind: first.kind === 'rate' ? 'rate' : 'count', unit: first.unit };
 }
 
-/** "最高 2026年3月 523 件，最低 2025年2月 301 件" for one series; empty when it has no values. */
+/**
+ * The labels whose values show as the highest / lowest (compared as displayed, so 97.64% and 97.61% are both
+ * "97.6%" and tie): "A" or "A、B（并列）".
+ */
+function extremeIndexes(ind: Indicator, values: readonly (number | null)[]): { high: number[]; low: number[] } {
+  const shown = values.map((v) => (v === null ? null : formatValue(ind, v)));
+  const present = values.map((v, i) => ({ v, i })).filter((e): e is { v: number; i: number } => e.v !== null);
+  if (present.length === 0) return { high: [], low: [] };
+  const max = present.reduce((a, b) => (b.v > a.v ? b : a));
+  const min = present.reduce((a, b) => (b.v < a.v ? b : a));
+  return {
+    high: present.filter((e) => shown[e.i] === shown[max.i]).map((e) => e.i),
+    low: present.filter((e) => shown[e.i] === shown[min.i]).map((e) => e.i),
+  };
+}
+
+function named(labels: readonly string[], indexes: readonly number[]): string {
+  const names = indexes.map((i) => labels[i]).join('、');
+  return indexes.length > 1 ? `${names}（并列）` : names;
+}
+
+/** "最高为2026年3月（523 件），最低为…" for one series, naming ties; "…无数据" when it has no values. */
 function extremes(ind: Indicator, labels: readonly string[], series: ChartSeries): string {
-  let high = -1;
-  let low = -1;
-  series.values.forEach((v, i) => {
-    if (v === null) return;
-    if (high < 0 || v > (series.values[high] as number)) high = i;
-    if (low < 0 || v < (series.values[low] as number)) low = i;
-  });
-  if (high < 0) return `${series.label}无数据`;
+  const { high, low } = extremeIndexes(ind, series.values);
+  if (high.length === 0) return `${series.label}无数据`;
   const unit = ind.kind === 'rate' ? '' : ` ${ind.unit}`;
-  const show = (i: number) => `${labels[i]}（${formatValue(ind, series.values[i])}${unit}）`;
-  return `${series.label}最高为${show(high)}，最低为${show(low)}`;
+  const value = (i: number) => `${formatValue(ind, series.values[i])}${unit}`;
+  const present = series.values.filter((v) => v !== null).length;
+  if (high.length === present) return `${series.label}各月均为 ${value(high[0] as number)}`;
+  return (
+    `${series.label}最高为${named(labels, high)}（${value(high[0] as number)}），` +
+    `最低为${named(labels, low)}（${value(low[0] as number)}）`
+  );
 }
 
 /** Monthly trend of one or more indicators (same unit) for one place. */
@@ -72,11 +93,14 @@ export function trendSpec(
     horizontal: false,
     title,
     categories: shortMonthLabels(months),
+    fullCategories: fullLabels,
     categoryHeader: '月份',
     series,
     valueKind,
     unit,
-    summary: `${range}${place.name}${parts.join('；')}。${lastIndex >= 0 ? `最近一个月（${fullLabels[lastIndex]}）${latest}。` : ''}`,
+    summary:
+      `${range}${place.name}${parts.join('；')}。${lastIndex >= 0 ? `最近一个月（${fullLabels[lastIndex]}）${latest}。` : ''}` +
+      (valueKind === 'rate' ? rateAxisNote(rateAxisMin(series.flatMap((s) => s.values)), false) : ''),
   };
 }
 
@@ -129,9 +153,27 @@ export function compareSpec(
     .map((p) => ({ place: p, value: valueAt(cube, ind, p.id, months) }))
     .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.place.id.localeCompare(b.place.id));
   const withData = rows.filter((r) => r.value !== null);
-  const first = withData[0];
-  const last = withData.at(-1);
   const unit = ind.kind === 'rate' ? '' : ` ${ind.unit}`;
+  const names = rows.map((r) => r.place.name);
+  const { high, low } = extremeIndexes(
+    ind,
+    rows.map((r) => r.value),
+  );
+  const value = (i: number) => `${formatValue(ind, rows[i]?.value)}${unit}`;
+  let summary: string;
+  const axis = ind.kind === 'rate' ? rateAxisNote(rateAxisMin(rows.map((r) => r.value)), true) : '';
+  if (withData.length === 0) summary = `${periodLabel}各村社区没有${ind.title}数据。`;
+  else if (withData.length === 1)
+    summary = `${periodLabel}${ind.title}只有${named(names, high)}有数据（${value(high[0] as number)}）。`;
+  else if (high.length === withData.length)
+    summary = `${periodLabel}有数据的 ${withData.length} 个村社区${ind.title}均为 ${value(high[0] as number)}。`;
+  else
+    summary =
+      `${periodLabel}${ind.title}最高的是${named(names, high)}（${value(high[0] as number)}），` +
+      `最低的是${named(names, low)}（${value(low[0] as number)}）。`;
+  const missing = rows.length - withData.length;
+  if (withData.length > 0 && missing > 0) summary += `另有 ${missing} 个村社区没有数据。`;
+  summary += axis;
   return {
     id: `compare-${ind.slug}-${periodId.toLowerCase()}`,
     kind: 'bar',
@@ -142,10 +184,6 @@ export function compareSpec(
     series: [{ label: ind.title, values: rows.map((r) => r.value) }],
     valueKind: ind.kind === 'rate' ? 'rate' : 'count',
     unit: ind.unit,
-    summary:
-      first === undefined || last === undefined
-        ? `${periodLabel}各村社区没有${ind.title}数据。`
-        : `${periodLabel}${ind.title}最高的是${first.place.name}（${formatValue(ind, first.value)}${unit}），` +
-          `最低的是${last.place.name}（${formatValue(ind, last.value)}${unit}）。`,
+    summary,
   };
 }

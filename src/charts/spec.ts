@@ -20,6 +20,11 @@ export interface ChartSpec {
   title: string;
   /** Axis categories: months, places or event categories. */
   categories: string[];
+  /**
+   * Categories as written in the CSV and data table when the axis shortens them: every month with its year
+   * (2024年12月, 2025年1月…), since a spreadsheet row must stand on its own. Defaults to `categories`.
+   */
+  fullCategories?: string[];
   /** Column header for the categories in the data table and CSV: 月份, 村/社区, 类别. */
   categoryHeader: string;
   series: ChartSeries[];

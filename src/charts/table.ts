@@ -20,7 +20,7 @@ function columnTitle(spec: ChartSpec, label: string): string {
 export function chartTable(spec: ChartSpec): ChartTable {
   return {
     header: [spec.categoryHeader, ...spec.series.map((s) => columnTitle(spec, s.label))],
-    rows: spec.categories.map((category, i) => ({
+    rows: (spec.fullCategories ?? spec.categories).map((category, i) => ({
       category,
       cells: spec.series.map((s) => {
         const value = s.values[i] ?? null;
@@ -34,7 +34,7 @@ export function chartTable(spec: ChartSpec): ChartTable {
 export function chartCsv(spec: ChartSpec): string {
   return toCsv(
     [spec.categoryHeader, ...spec.series.map((s) => columnTitle(spec, s.label))],
-    spec.categories.map((category, i) => [
+    (spec.fullCategories ?? spec.categories).map((category, i) => [
       category,
       ...spec.series.map((s) => {
         const value = s.values[i] ?? null;

@@ -10,6 +10,10 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { TODAY } from '../build-info.ts';
 import { isPublic } from '../lib/publishing.ts';
+import type { HeldMeeting } from '../schemas/meeting.ts';
+
+/** Minutes of a held meeting: a meetings entry whose attendance is known. */
+export type HeldMeetingEntry = Omit<CollectionEntry<'meetings'>, 'data'> & { data: HeldMeeting };
 
 /** A value derived from the content, computed once per build in production and on every call in dev. */
 export function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
@@ -51,13 +55,22 @@ export const getNotices: () => Promise<CollectionEntry<'notices'>[]> = listOnceP
  * keep only public notices: a public meeting naming a scheduled or draft notice must not reveal its id early,
  * on the page, in data/meetings.json/.csv, the feeds or the search index (issue 12).
  */
-export const getMeetings: () => Promise<CollectionEntry<'meetings'>[]> = listOncePerBuild(async () => {
+export const getMeetings: () => Promise<HeldMeetingEntry[]> = listOncePerBuild(async () => {
   const publicNotices = new Set((await getNotices()).map((n) => n.id));
-  return (await getCollection('meetings', (e) => isPublic({ draft: e.data.draft, published: e.data.date }, TODAY)))
-    .map((meeting) => ({
+  return (
+    await getCollection(
+      'meetings',
+      (e) => e.data.status !== 'scheduled' && isPublic({ draft: e.data.draft, published: e.data.date }, TODAY),
+    )
+  )
+    .flatMap((meeting) =>
+      meeting.data.attendance === undefined ? [] : [{ ...meeting, attendance: meeting.data.attendance }],
+    )
+    .map(({ attendance, ...meeting }) => ({
       ...meeting,
       data: {
         ...meeting.data,
+        attendance,
         decisions: meeting.data.decisions.map((d) => ({
           ...d,
           notices: d.notices.filter((id) => publicNotices.has(id)),
@@ -66,6 +79,17 @@ export const getMeetings: () => Promise<CollectionEntry<'meetings'>[]> = listOnc
     }))
     .sort((a, b) => byText(b.data.date, a.data.date) || byText(a.id, b.id));
 });
+
+/**
+ * Meetings announced before they are held (即将召开): not drafts, dated today or later, soonest first. They are
+ * public from the day they are written, so residents can come (列席/旁听); after the meeting the same file
+ * becomes the minutes and moves to getMeetings.
+ */
+export const getUpcomingMeetings: () => Promise<CollectionEntry<'meetings'>[]> = listOncePerBuild(async () =>
+  (await getCollection('meetings', (e) => e.data.status === 'scheduled' && !e.data.draft && e.data.date >= TODAY)).sort(
+    (a, b) => byText(a.data.date, b.data.date) || byText(a.data.time ?? '', b.data.time ?? ''),
+  ),
+);
 
 /** Public legal-education items, newest first. */
 export const getLegal: () => Promise<CollectionEntry<'legal'>[]> = listOncePerBuild(async () =>

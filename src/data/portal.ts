@@ -4,10 +4,11 @@
  */
 import type { CollectionEntry } from 'astro:content';
 import { TODAY } from '../build-info.ts';
-import { placeMonthTotal } from '../lib/aggregate.ts';
+import { StatsCube, type Coverage } from '../lib/aggregate.ts';
 import { loadChangeHistory, type FileChange } from '../lib/change-history.ts';
 import { contentDir } from '../lib/content-files.ts';
 import { addMonths, monthOf } from '../lib/dates.ts';
+import { reportingStatus, type MonthStatus } from '../lib/stats-completeness.ts';
 import { PlaceTree } from '../lib/place-tree.ts';
 import type { StatsCounts } from '../lib/rates.ts';
 import type { Place } from '../schemas/place.ts';
@@ -80,28 +81,41 @@ export function placeScope(
 export interface PlaceMonthFigures {
   month: string;
   counts: StatsCounts;
+  /** The month before, when it is complete too (a partial month is never compared with a full one). */
   previous: StatsCounts | undefined;
+  /** "已报送 N/M" for `month`. */
+  coverage: Coverage;
+  /** Later months in which only some units have reported: labelled, never summed. */
+  partialAfter: MonthStatus[];
 }
 
+/** Every statistics record rolled up the whole place tree, once per build. */
+const getStatsCube: () => Promise<StatsCube> = oncePerBuild(async () => {
+  const [records, places] = await Promise.all([getStats(), getPlaces()]);
+  const thisMonth = monthOf(TODAY);
+  return new StatsCube(
+    records.map((r) => r.data).filter((r) => r.month <= thisMonth),
+    places.map((p) => ({ id: p.id, parent: p.data.parent })),
+  );
+});
+
 /**
- * The latest month (not after the build month) with figures for `placeId` (its own or rolled up from below),
- * with the month before for comparison. `undefined` when the place has no figures at all.
+ * The latest month (not after the build month) for which `placeId` has complete figures (its own record, or every
+ * unit below it reported), with the month before for comparison. `undefined` when no month is complete.
  */
 export async function latestFigures(placeId: string): Promise<PlaceMonthFigures | undefined> {
-  const [records, tree] = await Promise.all([getStats(), getPlaceTree()]);
-  const data = records.map((r) => r.data);
-  const scope = tree.subtreeIds(placeId);
-  const places = [...scope].map((id) => ({ id, parent: tree.get(id)?.parent }));
-  const months = [...new Set(data.filter((r) => scope.has(r.place)).map((r) => r.month))]
-    .filter((m) => m <= monthOf(TODAY))
-    .sort()
-    .reverse();
-  for (const month of months) {
-    const counts = placeMonthTotal(data, places, placeId, month);
-    if (counts === undefined) continue;
-    return { month, counts, previous: placeMonthTotal(data, places, placeId, addMonths(month, -1)) };
-  }
-  return undefined;
+  const cube = await getStatsCube();
+  const { latestComplete: month, partialAfter } = reportingStatus(cube, placeId);
+  if (month === undefined) return undefined;
+  const counts = cube.total(placeId, month);
+  if (counts === undefined) return undefined;
+  return {
+    month,
+    counts,
+    previous: cube.total(placeId, addMonths(month, -1)),
+    coverage: cube.coverage(placeId, month),
+    partialAfter,
+  };
 }
 
 /** Changes to an entry's file from git, newest first (empty outside git or for uncommitted files). */

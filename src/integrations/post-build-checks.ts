@@ -11,6 +11,8 @@
  * - The report: build-info.json in the site when all passed; the failing report beside the output folder.
  * - Integrity: every same-site link, image, script and attachment resolves to a file in the output.
  * - Disclosure cadence: villages behind on Art. 30 disclosures are listed as warnings (the build goes on).
+ * - Durable URLs (issue 18): redirect pages for renamed entries, `urls.json`, and a failure when a URL of the
+ *   previous release disappeared without a redirect (src/integrations/durable-urls.ts).
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +20,11 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { attachmentText } from '../lib/attachment-safety.ts';
+import { loadChangeHistory } from '../lib/change-history.ts';
+import type { Content } from '../lib/content-rules.ts';
+import { formatDayZh, shanghaiDay } from '../lib/dates.ts';
+import { unnotedEdits } from '../lib/public-record.ts';
+import { checkUrls, writeRedirects } from './durable-urls.ts';
 import { buildClock } from '../lib/build-clock.ts';
 import { buildReport, reportFileFor, type ProblemCounts } from '../lib/build-report.ts';
 import { contentDir, readContent, type RawEntry } from '../lib/content-files.ts';
@@ -177,6 +184,9 @@ export default function postBuildChecks(): AstroIntegration {
         const { entries } = readContent(root);
         const content = parseContent(entries);
         const phones = publicContactPhones(entries);
+        // Durable URLs (issue 18): redirect pages for renamed entries are written first, so they are checked too.
+        const siteUrl = content.site?.data.siteUrl ?? siteOrigin ?? '';
+        const moved = writeRedirects(outDir, content, today, siteUrl, content.site?.data.name ?? '');
 
         const files = listFiles(outDir);
         const fileSet = new Set(files);
@@ -206,16 +216,25 @@ export default function postBuildChecks(): AstroIntegration {
             .filter((f) => f.startsWith('uploads/'))
             .map((f) => [f, path.relative(process.cwd(), path.join(root, f)) || f] as const),
         );
+        const urls = checkUrls(
+          outDir,
+          files,
+          siteUrl,
+          formatDayZh(shanghaiDay(builtAt)),
+          path.relative(process.cwd(), root) || root,
+        );
         const traced = [
           ...tracePersonalData(privacy, entries, uploads),
           ...traceMarkup(markup, entries),
           ...traceLinks(links, entries),
+          ...[...moved.errors, ...urls.errors].map((e) => ({ kind: 'removedUrls' as const, text: formatError(e) })),
         ];
         const problems: ProblemCounts = {
           content: 0,
           personalData: traced.filter((p) => p.kind === 'personalData').length,
           executableMarkup: traced.filter((p) => p.kind === 'executableMarkup').length,
           brokenLinks: traced.filter((p) => p.kind === 'brokenLinks').length,
+          removedUrls: traced.filter((p) => p.kind === 'removedUrls').length,
         };
         const checks = { filesScanned, searchIndexFilesScanned, linksChecked };
         const base = { builtAt, today, ...(buildDate === undefined ? {} : { buildDate }), checks, problems };
@@ -232,6 +251,7 @@ export default function postBuildChecks(): AstroIntegration {
             problems.personalData > 0 ? `${problems.personalData} 处个人信息` : '',
             problems.executableMarkup > 0 ? `${problems.executableMarkup} 处可执行代码` : '',
             problems.brokenLinks > 0 ? `${problems.brokenLinks} 个失效链接或缺失附件` : '',
+            problems.removedUrls > 0 ? `${problems.removedUrls} 个已发布的网址消失且没有跳转` : '',
           ].filter(Boolean);
           throw new Error(
             `网站检查未通过：${parts.join('、')}。${deleteOutput ? `已删除输出目录 ${outDir}，以免误发布。` : ''}`,
@@ -242,10 +262,20 @@ export default function postBuildChecks(): AstroIntegration {
         const publicNotices = content.notices.filter((n) => isPublic(n.data, today));
         const overdue = overdueDisclosures(
           places,
-          publicNotices.map((n) => ({ place: n.data.place, category: n.data.category, published: n.data.published })),
+          publicNotices.map((n) => ({
+            place: n.data.place,
+            category: n.data.category,
+            published: n.data.published,
+            ...(n.data.covers === undefined ? {} : { covers: n.data.covers }),
+          })),
           today,
+          content.finance.map((l) => ({ place: l.data.place, month: l.data.month })),
         );
-        const warnings = overdue.map((item) => `未按期公开：${describeOverdue(item)}`);
+        const warnings = [
+          ...overdue.map((item) => `未按期公开：${describeOverdue(item)}`),
+          ...urls.warnings,
+          ...(await unnotedEditWarnings(content, today, root)),
+        ];
         for (const warning of warnings) logger.warn(warning);
 
         const report = buildReport({
@@ -271,6 +301,29 @@ export default function postBuildChecks(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Published entries edited in git after publication with no change note since (issue 18): a warning each, so an
+ * edit to the public record does not go unexplained. Outside git there is no history and no warning.
+ */
+async function unnotedEditWarnings(content: Content, today: string, root: string): Promise<string[]> {
+  const history = await loadChangeHistory(root);
+  const entries = [
+    ...content.notices.filter((n) => isPublic(n.data, today)).map((e) => ({ e, published: e.data.published })),
+    ...content.meetings
+      .filter((m) => isPublic({ draft: m.data.draft, published: m.data.date }, today))
+      .map((e) => ({ e, published: e.data.date })),
+    ...content.legal.filter((l) => isPublic(l.data, today)).map((e) => ({ e, published: e.data.published })),
+  ];
+  return entries.flatMap(({ e, published }) => {
+    const edits = unnotedEdits({ ...e.data, published }, history.of(path.resolve(e.file)), today);
+    const newest = edits[0];
+    if (newest === undefined) return [];
+    return [
+      `${e.file}：发布后于 ${newest.date} 修改过（记录号 ${newest.commit}${edits.length > 1 ? ` 等 ${edits.length} 次` : ''}），没有写修改说明。请在“修改记录”（changes）中补一条：写明改了什么；影响群众权益的勾选“重要更正”`,
+    ];
+  });
 }
 
 /** Set by scripts/build.ts: the output folder is a temporary one that is only swapped in when every step passed. */

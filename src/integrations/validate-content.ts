@@ -19,7 +19,8 @@ export default function validateContent(): AstroIntegration {
       'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build') return;
         const { today, builtAt, buildDate } = buildClock();
-        const { errors } = await validateContentDir(contentDir(), today);
+        const { errors, warnings } = await validateContentDir(contentDir(), today);
+        for (const warning of warnings) logger.warn(`提醒：${formatError(warning)}`);
         if (errors.length === 0) {
           logger.info(`content valid (today in Asia/Shanghai: ${today})`);
           return;

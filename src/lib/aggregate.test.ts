@@ -78,7 +78,11 @@ describe('adding up over time and places (StatsCube)', () => {
   });
 
   it('rolls grids up to the town for the staff total within one month', () => {
-    const records = [withStaff(record('a-g1', '2026-01', 1, 1), 2), withStaff(record('b', '2026-01', 1, 1), 3)];
+    const records = [
+      withStaff(record('a-g1', '2026-01', 1, 1), 2),
+      withStaff(record('a-g2', '2026-01', 1, 1), 0),
+      withStaff(record('b', '2026-01', 1, 1), 3),
+    ];
     expect(new StatsCube(records, places).total('town', '2026-01')?.staff.gridWorkers).toBe(5);
   });
 
@@ -88,5 +92,43 @@ describe('adding up over time and places (StatsCube)', () => {
       '2026-01',
       '2026-02',
     ]);
+  });
+});
+
+describe('completeness: a partial month is never a total', () => {
+  const seven = [
+    { id: 'town' },
+    ...['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7'].map((id) => ({ id, parent: 'town' })),
+    { id: 'v1-g1', parent: 'v1' },
+    { id: 'v1-g2', parent: 'v1' },
+  ];
+  const full = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7'].map((id) => record(id, '2026-09', 100, 90));
+
+  it('has no town total when 1 of 7 villages reported, and says 已报送 1/7 with who is missing', () => {
+    const cube = new StatsCube([...full, record('v3', '2026-10', 700, 600)], seven);
+    expect(cube.total('town', '2026-10')).toBeUndefined();
+    expect(cube.total('v3', '2026-10')?.demands.received).toBe(700);
+    const coverage = cube.coverage('town', '2026-10');
+    expect(coverage).toMatchObject({ reported: 1, expected: 7, complete: false, own: false, reportedIds: ['v3'] });
+    expect(coverage.missingIds).toEqual(['v1', 'v2', 'v4', 'v5', 'v6', 'v7']);
+    expect(cube.completeMonths('town')).toEqual(['2026-09']);
+    // A period sum skips the partial month instead of adding 1/7 of the town to it.
+    expect(cube.period('town', ['2026-09', '2026-10'])).toMatchObject({ monthsWithData: 1 });
+    expect(cube.period('town', ['2026-09', '2026-10'])?.counts.demands.received).toBe(700);
+  });
+
+  it('counts a full month as 7/7 and a village reporting as a whole as its own figure', () => {
+    const cube = new StatsCube(full, seven);
+    expect(cube.coverage('town', '2026-09')).toMatchObject({ reported: 7, expected: 7, complete: true });
+    expect(cube.total('town', '2026-09')?.demands.received).toBe(700);
+    expect(cube.coverage('v1', '2026-09')).toMatchObject({ reported: 1, expected: 1, complete: true, own: true });
+  });
+
+  it('treats a village with 1 of 2 grids reporting as not reported, up to the town', () => {
+    const records = [...full.filter((r) => r.place !== 'v1'), record('v1-g1', '2026-09', 5, 5)];
+    const cube = new StatsCube(records, seven);
+    expect(cube.coverage('v1', '2026-09')).toMatchObject({ reported: 1, expected: 2, complete: false });
+    expect(cube.total('v1', '2026-09')).toBeUndefined();
+    expect(cube.coverage('town', '2026-09')).toMatchObject({ reported: 6, expected: 7, missingIds: ['v1'] });
   });
 });

@@ -5,6 +5,11 @@
  *
  * Rule for overlapping records: a place's total for a month is its own record if it has one, otherwise the sum of
  * its children's totals. So a village that reports as a whole is never double-counted with its grids.
+ *
+ * Completeness rule: a roll-up exists only when it is complete, i.e. when every child has a (complete) total for
+ * the month. A month in which 1 of 7 villages has reported has no town total at all (`undefined`), so a partial
+ * sum can never be shown as the town's figure, compared with a full month or drawn in a trend. How far a month
+ * is from complete is told by `StatsCube.coverage` ("已报送 1/7").
  */
 import { GRID_EVENT_CATEGORIES, type Stats } from '../schemas/stats.ts';
 import type { StatsCounts } from './rates.ts';
@@ -104,15 +109,22 @@ export function placeMonthTotal(
   placeId: string,
   month: string,
 ): StatsCounts | undefined {
-  const byKey = new Map(records.map((r) => [`${r.place}|${r.month}`, r]));
-  const children = childrenIndex(places);
-  const total = (id: string): StatsCounts | undefined => {
-    const own = byKey.get(`${id}|${month}`);
-    if (own !== undefined) return own;
-    const parts = (children.get(id) ?? []).map(total).filter((c): c is StatsCounts => c !== undefined);
-    return parts.length === 0 ? undefined : sumCounts(parts);
-  };
-  return total(placeId);
+  return new StatsCube(records, places).total(placeId, month);
+}
+
+/** How many of the places a roll-up needs have reported a month ("已报送 N/M"). */
+export interface Coverage {
+  /** Children with a complete total (1 when the place reported as a whole). */
+  reported: number;
+  /** Children the roll-up needs (1 for a place without children or with its own record). */
+  expected: number;
+  /** True when the place has its own record or every child is complete: only then is there a total. */
+  complete: boolean;
+  /** True when the figure is the place's own record (not a roll-up). */
+  own: boolean;
+  /** Ids of the children that have reported / not (yet) reported, in place order. */
+  reportedIds: string[];
+  missingIds: string[];
 }
 
 /**
@@ -149,19 +161,53 @@ export class StatsCube {
     this.months = monthsOf(records);
   }
 
-  /** Same rule as placeMonthTotal: own record, else the sum of the children's totals, else undefined. */
+  /**
+   * A place's total for a month: its own record, else the sum of its children's totals when every child has one
+   * (see the completeness rule above), else undefined.
+   */
   total(placeId: string, month: string): StatsCounts | undefined {
     const key = `${placeId}|${month}`;
     if (this.#memo.has(key)) return this.#memo.get(key);
     let result: StatsCounts | undefined = this.#byKey.get(key);
     if (result === undefined) {
-      const parts = (this.#children.get(placeId) ?? [])
-        .map((child) => this.total(child, month))
-        .filter((c): c is StatsCounts => c !== undefined);
-      result = parts.length === 0 ? undefined : sumCounts(parts);
+      const children = this.#children.get(placeId) ?? [];
+      const parts = children.map((child) => this.total(child, month));
+      result =
+        children.length === 0 || parts.some((p) => p === undefined) ? undefined : sumCounts(parts as StatsCounts[]);
     }
     this.#memo.set(key, result);
     return result;
+  }
+
+  /** Who has reported `month` for `placeId`'s roll-up: "已报送 reported/expected". */
+  coverage(placeId: string, month: string): Coverage {
+    if (this.#byKey.has(`${placeId}|${month}`)) {
+      return { reported: 1, expected: 1, complete: true, own: true, reportedIds: [placeId], missingIds: [] };
+    }
+    const children = this.#children.get(placeId) ?? [];
+    if (children.length === 0) {
+      return { reported: 0, expected: 1, complete: false, own: false, reportedIds: [], missingIds: [placeId] };
+    }
+    const reportedIds = children.filter((c) => this.total(c, month) !== undefined);
+    const missingIds = children.filter((c) => !reportedIds.includes(c));
+    return {
+      reported: reportedIds.length,
+      expected: children.length,
+      complete: missingIds.length === 0,
+      own: false,
+      reportedIds,
+      missingIds,
+    };
+  }
+
+  /** Months (of those with any record) for which `placeId` has a complete total, in order. */
+  completeMonths(placeId: string): string[] {
+    return this.months.filter((m) => this.total(placeId, m) !== undefined);
+  }
+
+  /** Whether `placeId` itself has a record for `month` (not a roll-up). */
+  hasOwn(placeId: string, month: string): boolean {
+    return this.#byKey.has(`${placeId}|${month}`);
   }
 
   /** Total over `months` (see sumOverMonths), with how many of them had data; undefined when none had. */
@@ -172,6 +218,11 @@ export class StatsCube {
       .filter((c): c is StatsCounts => c !== undefined);
     const counts = sumOverMonths(monthly);
     return counts === undefined ? undefined : { counts, monthsWithData: monthly.length };
+  }
+
+  /** A place's own record for a month (not a roll-up), if it has one. */
+  record(placeId: string, month: string): Stats | undefined {
+    return this.#byKey.get(`${placeId}|${month}`);
   }
 
   /** The note an editor attached to a place's own record for a month, if any. */

@@ -17,9 +17,17 @@ export interface ProblemCounts {
   executableMarkup: number;
   /** Same-site links and attachments that lead nowhere. */
   brokenLinks: number;
+  /** Public URLs of the previous release that are gone without a redirect (src/lib/durable-urls.ts). */
+  removedUrls: number;
 }
 
-export const NO_PROBLEMS: ProblemCounts = { content: 0, personalData: 0, executableMarkup: 0, brokenLinks: 0 };
+export const NO_PROBLEMS: ProblemCounts = {
+  content: 0,
+  personalData: 0,
+  executableMarkup: 0,
+  brokenLinks: 0,
+  removedUrls: 0,
+};
 
 export interface BuildReport {
   /** True when every step passed and the site was published into the output folder. */
@@ -61,7 +69,7 @@ export const MAX_REPORTED_ERRORS = 50;
 
 export function buildReport(input: BuildReportInput): BuildReport {
   const problems: ProblemCounts = { ...NO_PROBLEMS, ...input.problems };
-  const total = problems.personalData + problems.executableMarkup + problems.brokenLinks;
+  const total = problems.personalData + problems.executableMarkup + problems.brokenLinks + problems.removedUrls;
   const report: BuildReport = {
     ok: input.failedStep === undefined,
     builtAt: input.builtAt.toISOString(),

@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,5 +71,26 @@ describe('change history from git', () => {
     const history = await loadChangeHistory(dir);
     expect(history.of(path.join(dir, 'second.md')).map((c) => c.subject)).toEqual(['改名', '新建']);
     expect(history.of(path.join(dir, 'draft.md'))).toEqual([]);
+  });
+
+  it('knows the day of the latest committed change under a folder (for "更新于"), not the build time', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gkl-git-last-'));
+    const git = (date: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], {
+        cwd: dir,
+        env: { ...process.env, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date },
+      });
+    git('2026-01-01T00:00:00Z', 'init', '-q');
+    mkdirSync(path.join(dir, 'stats'));
+    writeFileSync(path.join(dir, 'stats', 'a-2026-09.json'), '{}');
+    git('2026-10-05T02:00:00Z', 'add', '-A');
+    git('2026-10-05T02:00:00Z', 'commit', '-q', '-m', '九月统计');
+    writeFileSync(path.join(dir, 'site.json'), '{}');
+    git('2026-11-20T02:00:00Z', 'add', '-A');
+    git('2026-11-20T02:00:00Z', 'commit', '-q', '-m', '站点');
+    const history = await loadChangeHistory(dir);
+    expect(history.lastChangeUnder(path.join(dir, 'stats'))).toBe('2026-10-05');
+    expect(history.lastChangeUnder(dir)).toBe('2026-11-20');
+    expect(history.lastChangeUnder(path.join(dir, 'notices'))).toBeUndefined();
   });
 });

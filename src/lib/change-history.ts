@@ -6,7 +6,7 @@
  * the log from newest to oldest and remembering which old path became which current path.
  * Outside a git checkout, or for a file that was never committed, the history is simply empty.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { shanghaiDay } from './dates.ts';
@@ -91,9 +91,11 @@ export function parseGitLog(output: string): Map<string, FileChange[]> {
 export interface ChangeHistory {
   /** Changes to the file at absolute path `file`, newest first (empty when unknown). */
   of(file: string): FileChange[];
+  /** Day of the latest change to any file under the absolute folder `dir` (undefined when unknown). */
+  lastChangeUnder(dir: string): string | undefined;
 }
 
-const EMPTY: ChangeHistory = { of: () => [] };
+const EMPTY: ChangeHistory = { of: () => [], lastChangeUnder: () => undefined };
 const run = promisify(execFile);
 
 async function readHistory(contentDir: string): Promise<ChangeHistory> {
@@ -103,7 +105,20 @@ async function readHistory(contentDir: string): Promise<ChangeHistory> {
     const root = (await git(['rev-parse', '--show-toplevel'])).stdout.trim();
     const { stdout } = await git(['log', `--format=${GIT_LOG_FORMAT}`, '--name-status', '-M', '--', '.']);
     const byPath = parseGitLog(stdout);
-    return { of: (file) => byPath.get(path.relative(root, path.resolve(file)).split(path.sep).join('/')) ?? [] };
+    const relative = (file: string) => path.relative(root, path.resolve(file)).split(path.sep).join('/');
+    return {
+      of: (file) => byPath.get(relative(file)) ?? [],
+      lastChangeUnder: (dir) => {
+        const folder = relative(dir);
+        const prefix = folder === '' ? '' : `${folder}/`;
+        let latest: string | undefined;
+        for (const [file, changes] of byPath) {
+          const day = changes[0]?.date;
+          if (file.startsWith(prefix) && day !== undefined && (latest === undefined || day > latest)) latest = day;
+        }
+        return latest;
+      },
+    };
   } catch {
     // Not a git checkout (a tarball, a CI cache) or no git installed: pages show the publish day only.
     return EMPTY;
@@ -121,4 +136,60 @@ export function loadChangeHistory(contentDir: string): Promise<ChangeHistory> {
     cache.set(key, history);
   }
   return history;
+}
+
+/**
+ * The text of files as they were at given commits, for revision logs: one `git cat-file --batch` process for all
+ * of them (not one `git show` per version). `wanted` maps an absolute file path to commit ids (FileChange.commit);
+ * the result maps the same path to the texts in the same order (undefined where git has no such version, e.g.
+ * before a rename). Outside git every text is undefined.
+ */
+export async function loadFileVersions(
+  contentDir: string,
+  wanted: ReadonlyMap<string, readonly string[]>,
+): Promise<Map<string, (string | undefined)[]>> {
+  const result = new Map<string, (string | undefined)[]>();
+  for (const [file, commits] of wanted)
+    result.set(
+      file,
+      commits.map(() => undefined),
+    );
+  if (wanted.size === 0) return result;
+  try {
+    const cwd = path.resolve(contentDir);
+    const root = (await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim();
+    const requests: { file: string; index: number }[] = [];
+    let input = '';
+    for (const [file, commits] of wanted) {
+      const relative = path.relative(root, path.resolve(file)).split(path.sep).join('/');
+      commits.forEach((commit, index) => {
+        requests.push({ file, index });
+        input += `${commit}:${relative}\n`;
+      });
+    }
+    const output = await new Promise<Buffer>((resolve, reject) => {
+      const child = spawn('git', ['cat-file', '--batch'], { cwd: root });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`git ${code}`))));
+      child.stdin.end(input);
+    });
+    let offset = 0;
+    for (const request of requests) {
+      const lineEnd = output.indexOf(0x0a, offset);
+      if (lineEnd < 0) break;
+      const header = output.subarray(offset, lineEnd).toString('utf8');
+      offset = lineEnd + 1;
+      const size = /^\S+ blob (\d+)$/.exec(header)?.[1];
+      if (size === undefined) continue; // "<object> missing"
+      const text = output.subarray(offset, offset + Number(size)).toString('utf8');
+      offset += Number(size) + 1;
+      const texts = result.get(request.file);
+      if (texts !== undefined) texts[request.index] = text;
+    }
+  } catch {
+    // Not a git checkout: no versions, so no revision log (pages say nothing rather than something wrong).
+  }
+  return result;
 }

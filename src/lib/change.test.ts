@@ -47,8 +47,15 @@ describe('change against earlier months', () => {
   });
 
   it('prints decreases with a real minus sign and no change as zero', () => {
-    expect(formatChange(received, changeBetween(7, 10))).toBe('−3（−30.0%）');
-    expect(formatChange(received, changeBetween(10, 10))).toBe('0（0.0%）');
+    // Bases of at least MIN_BASE_FOR_PERCENT (20), so the percentage is shown.
+    expect(formatChange(received, changeBetween(70, 100))).toBe('−30（−30.0%）');
+    expect(formatChange(received, changeBetween(100, 100))).toBe('0（0.0%）');
     expect(formatCount(1234567)).toBe('1,234,567');
+  });
+
+  it('shows only the absolute change when the earlier count is below the minimum base (no "−1（−100.0%）")', () => {
+    expect(formatChange(received, changeBetween(0, 1))).toBe('−1（上期 1，不足 20 不计百分比）');
+    expect(formatChange(received, changeBetween(25, 19))).toBe('+6（上期 19，不足 20 不计百分比）');
+    expect(formatChange(received, changeBetween(25, 20))).toBe('+5（+25.0%）');
   });
 });

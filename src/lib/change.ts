@@ -44,8 +44,14 @@ function signed(n: number, text: string): string {
 }
 
 /**
- * "+12（+8.5%）", "−3（−2.0%）", "0（0.0%）", "+12（上期为 0）" for counts; "+1.2 个百分点" for rates; "—" when
- * there is nothing to compare.
+ * Below this many cases in the earlier period a percent change is not shown, only the absolute change: going
+ * from 1 to 0 is "−1", not "−100.0%" (a percentage of a tiny base reads as a trend that is not there).
+ */
+export const MIN_BASE_FOR_PERCENT = 20;
+
+/**
+ * "+12（+8.5%）", "−3（−2.0%）", "0（0.0%）", "+12（上期为 0）", "−1（上期 1，不足 20 不计百分比）" for counts;
+ * "+1.2 个百分点" for rates; "—" when there is nothing to compare.
  */
 export function formatChange(ind: Indicator, change: Change): string {
   const { difference, relative } = change;
@@ -56,6 +62,10 @@ export function formatChange(ind: Indicator, change: Change): string {
   }
   const absolute = signed(difference, formatCount(Math.abs(difference)));
   if (relative === null) return `${absolute}（上期为 0）`;
+  const base = change.previous ?? 0;
+  if (base < MIN_BASE_FOR_PERCENT) {
+    return `${absolute}（上期 ${formatCount(base)}，不足 ${MIN_BASE_FOR_PERCENT} 不计百分比）`;
+  }
   const percent = Math.round(relative * 1000) / 10;
   return `${absolute}（${signed(percent, `${Math.abs(percent).toFixed(1)}%`)}）`;
 }

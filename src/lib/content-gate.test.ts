@@ -61,8 +61,8 @@ describe('the content gate', () => {
     scheduled.id = '2026-12-01-caiwu-11yue';
     const context = gateContext(parseContent([notice(NOTICE), scheduled]), '2026-11-24');
     expect(context.entries.map((e) => [e.id, e.data])).toEqual([
-      ['2026-11-20-caiwu-10yue', { place: 'dongcun', published: '2026-11-20', draft: false }],
-      ['2026-12-01-caiwu-11yue', { place: 'dongcun', published: '2026-12-01', draft: false }],
+      ['2026-11-20-caiwu-10yue', { place: 'dongcun', published: '2026-11-20', draft: false, movedFrom: [] }],
+      ['2026-12-01-caiwu-11yue', { place: 'dongcun', published: '2026-12-01', draft: false, movedFrom: [] }],
     ]);
     const published = gateContext(parseContent([notice(NOTICE), scheduled]), '2026-11-24', { publicOnly: true });
     expect(published.entries.map((e) => e.id)).toEqual(['2026-11-20-caiwu-10yue']);

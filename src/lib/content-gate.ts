@@ -13,7 +13,14 @@
  */
 import type { z } from 'astro/zod';
 import { collections, type CollectionName } from '../schemas/index.ts';
-import { crossFileErrors, type Content, type Entry, type RuleContent } from './content-rules.ts';
+import {
+  crossFileErrors,
+  crossFileWarnings,
+  mattersOf,
+  type Content,
+  type Entry,
+  type RuleContent,
+} from './content-rules.ts';
 import { contentSafetyErrors } from './content-safety.ts';
 import { parseWithFriendlyErrors, type ContentError } from './friendly-errors.ts';
 import { isPublic } from './publishing.ts';
@@ -40,6 +47,8 @@ export interface GateEntry {
 
 export interface ValidationResult {
   errors: ContentError[];
+  /** Problems printed by npm run validate and the build without failing them (e.g. a late 决议公开). */
+  warnings: ContentError[];
   content: Content;
   /** Number of files read, per collection. */
   counts: Record<CollectionName, number>;
@@ -107,12 +116,13 @@ function singleEntryErrors(entry: GateEntry): { errors: ContentError[]; parsed: 
 }
 
 function emptyContent(): Content {
-  return { site: undefined, places: [], notices: [], meetings: [], stats: [], legal: [] };
+  return { site: undefined, places: [], notices: [], meetings: [], matters: [], stats: [], legal: [], finance: [] };
 }
 
 function addEntry(content: RuleContent, collection: CollectionName, entry: Entry<never>): void {
   if (collection === 'site') content.site = entry;
-  else (content[collection] as Entry<unknown>[]).push(entry);
+  // Matters are judged against whole meetings and notices (src/lib/matters.ts), which only checkContent has.
+  else if (collection !== 'matters') (content[collection] as Entry<unknown>[]).push(entry);
 }
 
 /** One file's problems together, top to bottom, files in path order: the order an editor fixes them in. */
@@ -135,7 +145,16 @@ export function checkContent(entries: GateEntry[], today: string, readErrors: Co
     if (checked.parsed.ok) addEntry(content, entry.collection, checked.parsed.entry);
   }
   errors.push(...crossFileErrors(content, today));
-  return { errors: sortErrors(errors), content, counts };
+  // The matter rules need whole meetings and notices (quorum, votes, dates): the CMS context only has summaries,
+  // so a saved matter is checked on its own in the CMS and against every document here.
+  content.matters.push(...entries.flatMap((e) => (e.collection === 'matters' ? parsedEntry(e) : [])));
+  errors.push(...mattersOf(content, today).errors);
+  return {
+    errors: sortErrors(errors),
+    warnings: sortErrors(crossFileWarnings(content, today)),
+    content,
+    counts,
+  };
 }
 
 /**
@@ -146,9 +165,17 @@ export function parseContent(entries: GateEntry[]): Content {
   const content = emptyContent();
   for (const entry of entries) {
     const parsed = parseEntry(entry);
-    if (parsed.ok) addEntry(content, entry.collection, parsed.entry);
+    if (!parsed.ok) continue;
+    if (entry.collection === 'matters') content.matters.push(parsed.entry);
+    else addEntry(content, entry.collection, parsed.entry);
   }
   return content;
+}
+
+/** The entry parsed by its schema, or nothing when it has schema errors (reported by singleEntryErrors). */
+function parsedEntry(entry: GateEntry): Entry<never>[] {
+  const parsed = parseEntry(entry);
+  return parsed.ok ? [parsed.entry] : [];
 }
 
 // --- The CMS side: one entry against a summary of the others -------------------------------------------------
@@ -163,7 +190,7 @@ export interface ContextEntry {
 
 /**
  * The other entries, as the cross-file rules see them: places (name, level, parent), notices (place, publish
- * day, draft), meetings (place, date, draft), legal items (id only), stats (place, month) and the site's root
+ * day, draft), meetings (place, date, draft), legal items (id only), stats (place, month), ledgers (place, month, balances) and the site's root
  * place, in the order the validator reads them.
  */
 export interface GateContext {
@@ -191,14 +218,20 @@ function summary(collection: CollectionName, data: Record<string, unknown>): Rec
     case 'places':
       return pick(data, ['name', 'level', 'parent']);
     case 'notices':
-      return pick(data, ['place', 'published', 'draft']);
+      return pick(data, ['place', 'published', 'draft', 'withdrawn', 'movedFrom']);
     case 'meetings':
       // The rules about decisions only concern the meeting being saved, which brings its own.
-      return { ...pick(data, ['place', 'date', 'draft']), decisions: [] };
+      return { ...pick(data, ['place', 'date', 'draft', 'movedFrom']), decisions: [] };
     case 'stats':
       return pick(data, ['place', 'month']);
     case 'legal':
-      return {};
+      return pick(data, ['movedFrom']);
+    case 'matters':
+      // Matters are checked against whole documents by the build only (checkContent).
+      return pick(data, ['place']);
+    case 'finance':
+      // The balance and voucher rules only concern the ledger being saved; the chain needs the neighbours' balances.
+      return pick(data, ['place', 'month', 'openingBalance', 'closingBalance']);
   }
 }
 
@@ -224,7 +257,7 @@ export function gateContext(content: Content, today: string, options: { publicOn
       data: summary(collection, entry.data as Record<string, unknown>),
     });
   if (content.site !== undefined) add('site', content.site);
-  for (const collection of ['places', 'notices', 'meetings', 'stats', 'legal'] as const) {
+  for (const collection of ['places', 'notices', 'meetings', 'stats', 'legal', 'finance'] as const) {
     for (const entry of content[collection] as Entry<unknown>[]) {
       if (options.publicOnly === true && !publicOn(collection, entry.data, today)) continue;
       add(collection, entry);
@@ -248,9 +281,9 @@ export function parseGateContext(json: unknown): GateContext {
   return { version: 1, today: value.today, entries: value.entries, partial: value.partial === true };
 }
 
-/** The id a stats record gets from its place and month (what the CMS names the file). */
+/** The id a stats record or ledger gets from its place and month (what the CMS names the file). */
 function provisionalId(entry: GateEntry): string {
-  if (entry.id !== '' || entry.collection !== 'stats') return entry.id;
+  if (entry.id !== '' || (entry.collection !== 'stats' && entry.collection !== 'finance')) return entry.id;
   const data = entry.data as { place?: unknown; month?: unknown } | null;
   return typeof data?.place === 'string' && typeof data.month === 'string' ? `${data.place}-${data.month}` : '';
 }

@@ -22,7 +22,9 @@ function content(overrides: Partial<Content> = {}): Content {
     notices: [],
     meetings: [],
     stats: [],
+    matters: [],
     legal: [],
+    finance: [],
     ...overrides,
   };
 }
@@ -69,5 +71,33 @@ describe('what is public on the build day', () => {
     expect(isPublic({ published: '2026-11-24' }, TODAY)).toBe(true);
     expect(isPublic({ published: '2026-11-25' }, TODAY)).toBe(false);
     expect(isPublic({ published: '2026-01-01', draft: true }, TODAY)).toBe(false);
+  });
+});
+
+describe('the public record (issue 18)', () => {
+  const notice = (id: string, extra: object = {}) =>
+    ({
+      id,
+      file: `content/notices/${id}.md`,
+      data: { place: 'east', published: '2026-11-20', movedFrom: [], changes: [], ...extra },
+    }) as unknown as Content['notices'][number];
+
+  it('refuses a replacement notice that does not exist, or the notice itself', () => {
+    const gone = notice('a', { withdrawn: { date: '2026-11-21', reason: '名单有误', supersededBy: 'b' } });
+    const self = notice('c', { withdrawn: { date: '2026-11-21', reason: '名单有误', supersededBy: 'c' } });
+    expect(messages(content({ notices: [gone, self] }))).toEqual([
+      'content/notices/a.md withdrawn.supersededBy: 找不到公告“b”',
+      'content/notices/c.md withdrawn.supersededBy: 替代公告不能是本公告自己',
+    ]);
+  });
+
+  it('refuses an old id that is still a current one', () => {
+    const moved = notice('new', { movedFrom: ['old'] });
+    expect(messages(content({ notices: [moved, notice('old')] }))).toEqual([
+      'content/notices/new.md movedFrom.0: 原编号 old 还是另一条内容现在的编号，旧网址不能同时指向两处',
+    ]);
+    expect(messages(content({ notices: [notice('x', { movedFrom: ['x'] })] }))).toEqual([
+      'content/notices/x.md movedFrom.0: 原编号 x 就是本条现在的文件名',
+    ]);
   });
 });

@@ -2,14 +2,19 @@
  * Rules that span several files: references between entries, uniqueness, and dates relative to the build day.
  * Pure: takes parsed entries, returns errors. Single-file rules live in the schemas.
  */
+import type { Finance } from '../schemas/finance.ts';
 import type { Legal } from '../schemas/legal.ts';
+import type { Matter } from '../schemas/matter.ts';
 import type { Meeting } from '../schemas/meeting.ts';
 import type { Notice } from '../schemas/notice.ts';
 import { PARENT_LEVELS, PLACE_LEVEL_LABELS, type Place } from '../schemas/place.ts';
 import type { Site } from '../schemas/site.ts';
 import type { Stats } from '../schemas/stats.ts';
 import { monthOf } from './dates.ts';
+import { redirectsFor } from './durable-urls.ts';
+import { financeRuleErrors, type LedgerData } from './finance.ts';
 import type { ContentError } from './friendly-errors.ts';
+import { DEFAULT_DECISION_NOTICE_DAYS, matterProblems } from './matters.ts';
 
 export interface Entry<T> {
   id: string;
@@ -24,8 +29,10 @@ export interface Content {
   places: Entry<Place>[];
   notices: Entry<Notice>[];
   meetings: Entry<Meeting>[];
+  matters: Entry<Matter>[];
   stats: Entry<Stats>[];
   legal: Entry<Legal>[];
+  finance: Entry<Finance>[];
 }
 
 /**
@@ -35,10 +42,12 @@ export interface Content {
 export interface RuleContent {
   site: Entry<Pick<Site, 'rootPlace'>> | undefined;
   places: Entry<Pick<Place, 'name' | 'level' | 'parent'>>[];
-  notices: Entry<Pick<Notice, 'place'>>[];
-  meetings: Entry<Pick<Meeting, 'place'> & { decisions: { notices: string[] }[] }>[];
+  notices: Entry<Pick<Notice, 'place' | 'withdrawn' | 'movedFrom'>>[];
+  meetings: Entry<Pick<Meeting, 'place' | 'movedFrom'> & { decisions: { notices: string[] }[] }>[];
   stats: Entry<Pick<Stats, 'place' | 'month'>>[];
-  legal: Entry<unknown>[];
+  legal: Entry<Pick<Legal, 'movedFrom'>>[];
+  /** Other months in the CMS context come without their lines (LedgerData): only the chain is checked on them. */
+  finance: Entry<LedgerData>[];
 }
 
 export interface RuleOptions {
@@ -118,6 +127,7 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
   content.notices.forEach((n) => checkPlace(n, '发布单位'));
   content.meetings.forEach((m) => checkPlace(m, '村/社区'));
   content.stats.forEach((s) => checkPlace(s, '村/社区'));
+  content.finance.forEach((f) => checkPlace(f, '村/社区'));
 
   const noticeIds = new Set(content.notices.map((n) => n.id));
   for (const meeting of content.meetings) {
@@ -180,5 +190,69 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
       seen.set(key, record);
     }
   }
+  // Issue 18: a replacement notice must exist, and an old id can lead to one entry only (src/lib/durable-urls.ts).
+  for (const notice of content.notices) {
+    const replacement = notice.data.withdrawn?.supersededBy;
+    if (replacement === undefined) continue;
+    if (replacement === notice.id || !noticeIds.has(replacement)) {
+      errors.push(
+        error(
+          notice,
+          ['withdrawn', 'supersededBy'],
+          '替代公告',
+          replacement === notice.id ? '替代公告不能是本公告自己' : `找不到公告“${replacement}”`,
+          '填写重新发布的公告的文件名（不含 .md），如 2026-11-23-yunxi-zhengbing-2027-chongfa',
+        ),
+      );
+    }
+  }
+  const movable = [
+    ...content.notices.map((e) => ({
+      entry: e as Entry<unknown>,
+      collection: 'notices' as const,
+      movedFrom: e.data.movedFrom,
+    })),
+    ...content.meetings.map((e) => ({
+      entry: e as Entry<unknown>,
+      collection: 'meetings' as const,
+      movedFrom: e.data.movedFrom,
+    })),
+    ...content.legal.map((e) => ({
+      entry: e as Entry<unknown>,
+      collection: 'legal' as const,
+      movedFrom: e.data.movedFrom,
+    })),
+  ];
+  const byFile = new Map(movable.map((m) => [m.entry.file, m.entry]));
+  for (const problem of redirectsFor(
+    movable.map((m) => ({ collection: m.collection, id: m.entry.id, movedFrom: m.movedFrom, file: m.entry.file })),
+  ).errors) {
+    const index = Number(problem.field.split('.')[1] ?? 0);
+    const line = byFile.get(problem.file)?.lineOf?.(['movedFrom', index]);
+    errors.push(line === undefined ? problem : { ...problem, line });
+  }
+  errors.push(...financeRuleErrors(content.finance, today));
   return errors;
+}
+
+/** The matter rules (src/lib/matters.ts) over whole content: run by checkContent, which has every document. */
+export function mattersOf(content: Content, today: string) {
+  const days = content.site?.data.decisionNoticeDays ?? DEFAULT_DECISION_NOTICE_DAYS;
+  return matterProblems(content.matters, content.meetings, content.notices, today, days);
+}
+
+/** Cross-file problems that are printed but do not stop the build (a 决议公开 published late). */
+export function crossFileWarnings(content: Content, today: string): ContentError[] {
+  const late = content.meetings
+    .filter((m) => m.data.status === 'scheduled' && !m.data.draft && m.data.date < today)
+    .map((m) =>
+      error(
+        m,
+        ['status'],
+        '会议状态',
+        `会议日期 ${m.data.date} 已过，仍是“即将召开”，网站上已不再显示`,
+        '会后把“会议状态”改为“已召开”，补填出席情况和决定事项；会议改期的，改正会议日期',
+      ),
+    );
+  return [...mattersOf(content, today).warnings, ...late];
 }

@@ -9,11 +9,13 @@ const places = [
 ];
 
 describe('which period is due', () => {
-  it('expects last month’s finances from the 15th on, and the month before until then', () => {
+  it('expects last month’s finances from the 10th on (configurable), and the month before until then', () => {
     expect(financeMonthDue('2026-11-24')).toBe('2026-10');
-    expect(financeMonthDue('2026-11-15')).toBe('2026-10');
-    expect(financeMonthDue('2026-11-14')).toBe('2026-09');
+    expect(financeMonthDue('2026-11-10')).toBe('2026-10');
+    expect(financeMonthDue('2026-11-09')).toBe('2026-09');
     expect(financeMonthDue('2026-01-20')).toBe('2025-12');
+    expect(financeMonthDue('2026-11-14', 15)).toBe('2026-09');
+    expect(financeMonthDue('2026-11-15', 15)).toBe('2026-10');
   });
 
   it('expects the previous quarter’s general disclosure from the 15th of the quarter’s first month', () => {
@@ -43,12 +45,12 @@ describe('overdueDisclosures', () => {
         kind: 'finance-monthly',
         period: '2026-10',
         periodLabel: '2026年10月',
-        dueBy: '2026-11-15',
+        dueBy: '2026-11-10',
         lastPublished: '2026-10-08',
       },
     ]);
     expect(describeOverdue(overdue[0]!)).toBe(
-      '南岭村：2026年10月财务收支未公开（应于 2026年11月15日 前公开，上次公开于 2026年10月8日）',
+      '南岭村：2026年10月财务收支未公开（应于 2026年11月10日 前公开，上次公开于 2026年10月8日）',
     );
   });
 
@@ -70,9 +72,11 @@ describe('overdueDisclosures', () => {
       ...finance.map((n) => ({ ...n, published: '2026-06-30' })),
       { place: 'taoyuan', category: 'party', published: '2026-11-05' },
     ];
-    expect(overdueDisclosures(places.slice(0, 2), party, '2026-11-24').map((o) => o.kind)).toEqual([
-      'finance-monthly',
-      'general-quarterly',
+    // Covered up to May (published 30 June, no declared month): only the latest due month is checked. The 党务
+    // notice does not count as the third quarter's general disclosure.
+    expect(overdueDisclosures(places.slice(0, 2), party, '2026-11-24').map((o) => `${o.kind} ${o.period}`)).toEqual([
+      'finance-monthly 2026-10',
+      'general-quarterly 2026-Q3',
     ]);
   });
 
@@ -89,8 +93,51 @@ describe('overdueDisclosures', () => {
       { place: 'taoyuan', category: 'finance', published: '2026-10-09' },
       { place: 'taoyuan', category: 'village', published: '2026-07-01' },
     ];
-    // On 14 November only September's finances are due, and they were published in October.
-    expect(overdueDisclosures(places.slice(0, 2), notices, '2026-11-14')).toEqual([]);
-    expect(overdueDisclosures(places.slice(0, 2), notices, '2026-11-15').map((o) => o.period)).toEqual(['2026-10']);
+    // On 9 November only September's finances are due, and they were published in October.
+    expect(overdueDisclosures(places.slice(0, 2), notices, '2026-11-09')).toEqual([]);
+    expect(overdueDisclosures(places.slice(0, 2), notices, '2026-11-10').map((o) => o.period)).toEqual(['2026-10']);
+    // With the due day set to the 15th, 14 November is still in time.
+    expect(overdueDisclosures(places.slice(0, 2), notices, '2026-11-14', [], { financeDueDay: 15 })).toEqual([]);
+  });
+});
+
+describe('finance coverage', () => {
+  const taoyuan = places.slice(0, 2);
+  const general = { place: 'taoyuan', category: 'village', published: '2026-10-01' };
+  const finance = (published: string, covers?: string) => ({
+    place: 'taoyuan',
+    category: 'finance',
+    published,
+    ...(covers ? { covers } : {}),
+  });
+  const periods = (
+    notices: Parameters<typeof overdueDisclosures>[1],
+    ledgers = [] as { place: string; month: string }[],
+  ) => overdueDisclosures(taoyuan, [general, ...notices], '2026-11-24', ledgers).map((o) => `${o.period} ${o.dueBy}`);
+
+  it('goes by the month a notice covers, not by when it was published', () => {
+    // Published in November but declaring September: October is still not disclosed.
+    expect(periods([finance('2026-10-09', '2026-09'), finance('2026-11-05', '2026-09')])).toEqual([
+      '2026-10 2026-11-10',
+    ]);
+    expect(periods([finance('2026-10-09', '2026-09'), finance('2026-11-20', '2026-10')])).toEqual([]);
+  });
+
+  it('reports every month left uncovered since the first declared one, not only the latest', () => {
+    expect(
+      periods([finance('2026-08-05', '2026-07'), finance('2026-10-09', '2026-09'), finance('2026-11-05')]),
+    ).toEqual(['2026-08 2026-09-10']);
+  });
+
+  it('counts a published ledger as the month’s disclosure', () => {
+    const ledgers = [
+      { place: 'taoyuan', month: '2026-08' },
+      { place: 'taoyuan', month: '2026-09' },
+      { place: 'taoyuan', month: '2026-10' },
+      { place: 'nanling', month: '2026-10' },
+    ];
+    expect(periods([], ledgers)).toEqual([]);
+    expect(periods([], ledgers.slice(0, 2))).toEqual(['2026-10 2026-11-10']);
+    expect(periods([finance('2026-11-05')], ledgers.slice(0, 1))).toEqual(['2026-09 2026-10-10']);
   });
 });

@@ -3,11 +3,16 @@
  * quarterly. Finds the villages and communities that are behind, for the build log and the place page badge.
  *
  * Precise rule (documented in docs/operations.md):
- * - A period's disclosure falls due on day DUE_DAY of the month after the period ends (October's finances by
- *   15 November; the third quarter's general disclosure by 15 October). Only periods already due are checked,
- *   and only the latest one: a place that catches up is no longer overdue.
- * - Monthly finances for month M are done when the place has a public `finance` notice published on or after
- *   the first day of M+1 (the disclosure of M is made after M closes), up to today.
+ * - Monthly finances are checked by coverage, not by publish dates: every month M of a village must be covered
+ *   by the day FINANCE_DUE_DAY (10, configurable) of month M+1. A month is covered by a public `finance` notice
+ *   that declares it (`covers: M`), or by a published ledger for M (content/finance/<place>-<M>.json). A finance
+ *   notice without `covers` is taken to cover the month before the month it was published in (the usual case:
+ *   October's accounts published in early November). Every month is checked from the first month declared by
+ *   a `covers` or a ledger up to the latest month already due; a place that never declared a month is checked
+ *   for the latest due month only.
+ * - General disclosure for a quarter falls due on day DUE_DAY (15) of the month after the quarter ends (the
+ *   third quarter's by 15 October). Only the latest quarter due is checked: a place that catches up is no longer
+ *   overdue.
  * - Quarterly general disclosure for quarter Q is done when the place has a public 村务 notice (category
  *   `village`, `finance` or `other`: Art. 30 counts finances among 村务 items) published within Q or after it,
  *   up to today. 党务公开 (`party`) follows party rules, not this law, and does not count.
@@ -19,8 +24,16 @@ import { addMonths, formatDayZh, formatMonthZh, monthOf } from './dates.ts';
 /** Notice categories that are 村务公开 in the sense of Art. 30 (everything but 党务). */
 export const VILLAGE_AFFAIRS_CATEGORIES: readonly string[] = ['village', 'finance', 'other'];
 
-/** Day of the following month by which a period's disclosure must be published. */
+/** Day of the following month by which a quarter's general disclosure must be published. */
 export const DUE_DAY = 15;
+
+/** Day of the following month by which a month's finances must be disclosed (default of `financeDueDay`). */
+export const FINANCE_DUE_DAY = 10;
+
+export interface CadenceOptions {
+  /** Day of month M+1 by which month M's finances must be covered; default {@link FINANCE_DUE_DAY}. */
+  financeDueDay?: number;
+}
 
 export type CadenceKind = 'finance-monthly' | 'general-quarterly';
 
@@ -35,6 +48,14 @@ export interface CadenceNotice {
   category: string;
   /** Publish day, YYYY-MM-DD; callers pass only notices public on `today`. */
   published: string;
+  /** Month a finance notice discloses (YYYY-MM), when it says so. */
+  covers?: string;
+}
+
+/** A published ledger: the month is disclosed on its /finance/ page. */
+export interface CadenceLedger {
+  place: string;
+  month: string;
 }
 
 export interface OverdueDisclosure {
@@ -53,14 +74,19 @@ export interface OverdueDisclosure {
 
 const QUARTER_NAMES = ['一', '二', '三', '四'];
 
-function dueDay(monthAfterPeriod: string): string {
-  return `${monthAfterPeriod}-${String(DUE_DAY).padStart(2, '0')}`;
+function dueDay(monthAfterPeriod: string, day = DUE_DAY): string {
+  return `${monthAfterPeriod}-${String(day).padStart(2, '0')}`;
 }
 
 /** The latest month whose finance disclosure is already due on `today`. */
-export function financeMonthDue(today: string): string {
+export function financeMonthDue(today: string, financeDueDay = FINANCE_DUE_DAY): string {
   const thisMonth = monthOf(today);
-  return today >= dueDay(thisMonth) ? addMonths(thisMonth, -1) : addMonths(thisMonth, -2);
+  return today >= dueDay(thisMonth, financeDueDay) ? addMonths(thisMonth, -1) : addMonths(thisMonth, -2);
+}
+
+/** The month a public finance notice discloses: its `covers`, else the month before it was published. */
+export function coveredMonth(notice: CadenceNotice): string {
+  return notice.covers ?? addMonths(monthOf(notice.published), -1);
 }
 
 /** The latest quarter whose general disclosure is already due on `today`: its first month and label. */
@@ -85,9 +111,11 @@ export function overdueDisclosures(
   places: readonly CadencePlace[],
   notices: readonly CadenceNotice[],
   today: string,
+  ledgers: readonly CadenceLedger[] = [],
+  options: CadenceOptions = {},
 ): OverdueDisclosure[] {
-  const financeMonth = financeMonthDue(today);
-  const financeFrom = `${addMonths(financeMonth, 1)}-01`;
+  const financeDueDay = options.financeDueDay ?? FINANCE_DUE_DAY;
+  const financeMonth = financeMonthDue(today, financeDueDay);
   const quarter = quarterDue(today);
   const quarterFrom = `${quarter.firstMonth}-01`;
   const latest = (place: string, categories: readonly string[]) =>
@@ -99,14 +127,30 @@ export function overdueDisclosures(
   for (const place of places) {
     if (place.level !== 'village' && place.level !== 'community') continue;
     const lastFinance = latest(place.id, ['finance']);
-    if (lastFinance === undefined || lastFinance < financeFrom) {
+    const financeNotices = notices.filter(
+      (n) => n.place === place.id && n.category === 'finance' && n.published <= today,
+    );
+    const declared = [
+      ...financeNotices.flatMap((n) => (n.covers === undefined ? [] : [n.covers])),
+      ...ledgers.filter((l) => l.place === place.id).map((l) => l.month),
+    ];
+    const covered = new Set([...declared, ...financeNotices.map(coveredMonth)]);
+    // The months checked start at the first month declared by a notice's `covers` or a ledger: an older notice
+    // without `covers` (a one-off 资产出租 or 一事一议 account) says nothing about the months around it.
+    const first = [...declared].sort()[0];
+    const months: string[] = [];
+    for (let m = first === undefined || first > financeMonth ? financeMonth : first; m <= financeMonth;) {
+      months.push(m);
+      m = addMonths(m, 1);
+    }
+    for (const month of months.filter((m) => !covered.has(m))) {
       const item: OverdueDisclosure = {
         place: place.id,
         placeName: place.name,
         kind: 'finance-monthly',
-        period: financeMonth,
-        periodLabel: formatMonthZh(financeMonth),
-        dueBy: dueDay(addMonths(financeMonth, 1)),
+        period: month,
+        periodLabel: formatMonthZh(month),
+        dueBy: dueDay(addMonths(month, 1), financeDueDay),
       };
       if (lastFinance !== undefined) item.lastPublished = lastFinance;
       overdue.push(item);

@@ -11,6 +11,8 @@ export interface FeedItem {
   date: string;
   description?: string | undefined;
   category?: string | undefined;
+  /** Item id when it differs from the link (a corrected or withdrawn entry gets a new one); not a permalink. */
+  guid?: string | undefined;
 }
 
 export interface Feed {
@@ -47,7 +49,9 @@ export function renderRss(feed: Feed): string {
       '    <item>',
       `      <title>${escapeXml(i.title)}</title>`,
       `      <link>${escapeXml(i.link)}</link>`,
-      `      <guid isPermaLink="true">${escapeXml(i.link)}</guid>`,
+      i.guid === undefined
+        ? `      <guid isPermaLink="true">${escapeXml(i.link)}</guid>`
+        : `      <guid isPermaLink="false">${escapeXml(i.guid)}</guid>`,
       `      <pubDate>${rfc822(i.date)}</pubDate>`,
       i.category === undefined ? '' : `      <category>${escapeXml(i.category)}</category>`,
       i.description === undefined ? '' : `      <description>${escapeXml(i.description)}</description>`,

@@ -94,12 +94,11 @@ describe('friendly errors for editors', () => {
     const meeting = {
       title: '村民代表会议',
       body: 'representatives',
-      step: 'resolve',
       date: '2026-03-01',
       place: 'taoyuan',
       attendance: { expected: 30, present: 21 },
       agenda: ['路灯改造'],
-      decisions: [{ title: '同意路灯改造', stage: 'resolve', votes: { for: 20, against: 1, abstain: 1 } }],
+      decisions: [{ title: '同意路灯改造', votes: { for: 20, against: 1, abstain: 1 } }],
     };
     expect(errorsOf(meetingSchema, meeting)).toEqual([
       {

@@ -75,6 +75,9 @@ function countsOf(info: FieldInfo, path: string[], group: string): CountIndicato
     ];
   }
   if (info.kind === 'object') {
+    // Optional groups (the closed-loop detail) are not in every record, so they are not indicators that every
+    // month and place has: they have their own page (/stats/closed-loop/).
+    if (path.length > 0 && !info.required) return [];
     const groupTitle = path.length === 0 ? '' : (info.meta.title ?? '');
     return Object.entries(info.fields ?? {}).flatMap(([key, child]) => countsOf(child, [...path, key], groupTitle));
   }

@@ -7,7 +7,7 @@ import { statsSchema, type Stats } from '../schemas/stats.ts';
 import { emptyCounts } from './aggregate.ts';
 import { parseCsv } from './csv.ts';
 import { COUNT_INDICATORS, INDICATORS } from './indicators.ts';
-import { csvResource, dataPackage, flatFields, statsLongCsv, STATS_LONG_FIELDS } from './open-data.ts';
+import { csvResource, dataPackage, flatFields, labelledFields, statsLongCsv, STATS_LONG_FIELDS } from './open-data.ts';
 import { describe as describeSchema, type FieldInfo } from './schema-walk.ts';
 
 /** Dotted names of every leaf field of a schema, walked independently of open-data.ts. */
@@ -34,8 +34,12 @@ const record: Stats = {
 
 describe('open data', () => {
   it('publishes exactly the fields of the zod schemas, with their Chinese titles and units', () => {
-    const fields = flatFields(statsSchema);
+    const fields = flatFields(statsSchema, [], { optionalGroups: true });
     expect(fields.map((f) => f.field.name)).toEqual(leafNames(describeSchema(statsSchema)));
+    // By default (the importer's required columns) the optional closed-loop detail is left out.
+    expect(flatFields(statsSchema).map((f) => f.field.name)).toEqual(
+      leafNames(describeSchema(statsSchema)).filter((n) => !n.startsWith('closedLoop.')),
+    );
     expect(fields.find((f) => f.field.name === 'demands.received')?.field).toMatchObject({
       type: 'integer',
       title: '群众诉求 › 群众说事（受理诉求）',
@@ -43,7 +47,7 @@ describe('open data', () => {
       constraints: { required: true, minimum: 0 },
     });
     expect(fields.find((f) => f.field.name === 'month')?.field.type).toBe('yearmonth');
-    const notice = flatFields(noticeSchema, ['draft']).map((f) => f.field);
+    const notice = flatFields(noticeSchema, ['draft'], { optionalGroups: true }).map((f) => f.field);
     expect(notice.map((f) => f.name)).toEqual(leafNames(describeSchema(noticeSchema)).filter((n) => n !== 'draft'));
     expect(notice.find((f) => f.name === 'category')?.constraints?.enum).toEqual([
       'party',
@@ -56,7 +60,7 @@ describe('open data', () => {
 
   it('writes the long table with a BOM, one row per indicator, rates as percentages and "no rate" as empty', () => {
     const csv = statsLongCsv([record], new Map([['dongcun', '东村']]));
-    expect(csv.startsWith('\uFEFFplace,place_name,month,indicator,indicator_title,value,unit\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFplace,place_name,month,indicator,indicator_title,value,unit,note\r\n')).toBe(true);
     const rows = parseCsv(csv).slice(1);
     expect(rows).toHaveLength(INDICATORS.length);
     const cells = (id: string) => rows.find((r) => r.cells[3] === id)?.cells;
@@ -68,8 +72,12 @@ describe('open data', () => {
       '群众说事（受理诉求）',
       '158835',
       '件',
+      '',
     ]);
     expect(cells('resolutionRate')?.[5]).toBe('97.6');
+    expect(cells('responseRate')?.[5]).toBe('100.0'); // as the chart CSVs write it, not "100"
+    const noted = parseCsv(statsLongCsv([{ ...record, note: '本月起按新口径统计' }], new Map())).slice(1);
+    expect(noted.every((r) => r.cells[7] === '本月起按新口径统计')).toBe(true);
     expect(cells('satisfactionRate')?.[5]).toBe('');
     expect(STATS_LONG_FIELDS.find((f) => f.name === 'indicator')?.constraints?.enum).toEqual(
       INDICATORS.map((i) => i.id),
@@ -105,5 +113,16 @@ describe('open data', () => {
       validate({ resources: [{ name: 'x', path: 'x.csv', schema: { fields: [{ name: 'a', type: 'int' }] } }] }),
     ).toBe(false);
     expect(validate({ resources: [] })).toBe(false);
+  });
+
+  it('puts the Chinese label beside every coded value, keeping one header language (codes) per file', () => {
+    const fields = labelledFields(noticeSchema, ['draft']);
+    const names = fields.map((f) => f.field.name);
+    expect(names.slice(names.indexOf('category'), names.indexOf('category') + 2)).toEqual([
+      'category',
+      'category_label',
+    ]);
+    expect(fields.find((f) => f.field.name === 'category_label')?.field.title).toBe('公开类别（中文）');
+    expect(names.every((n) => /^[A-Za-z0-9._]+$/.test(n))).toBe(true);
   });
 });

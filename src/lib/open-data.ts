@@ -43,14 +43,26 @@ export interface FlatField {
   field: TableField;
   /** Path into an entry's data. */
   path: string[];
+  /** For a `<code>_label` column: the Chinese label of each code (the column shows the label, not the code). */
+  labels?: Record<string, string>;
 }
 
-/** Flatten a zod object schema into table fields, in schema order, optionally leaving some out. */
-export function flatFields(schema: z.ZodType, exclude: readonly string[] = []): FlatField[] {
+/**
+ * Flatten a zod object schema into table fields, in schema order, optionally leaving some out. Optional groups
+ * (the stats record's `closedLoop` detail) are left out unless `optionalGroups` is set: the importer reads this
+ * list as the columns every spreadsheet must have, and those groups are not in every record. The open-data
+ * tables include them (labelledFields).
+ */
+export function flatFields(
+  schema: z.ZodType,
+  exclude: readonly string[] = [],
+  options: { optionalGroups?: boolean } = {},
+): FlatField[] {
   const walk = (info: FieldInfo, path: string[], titles: string[], required: boolean): FlatField[] => {
     const name = path.join('.');
     if (exclude.includes(name)) return [];
     if (info.kind === 'object' && info.fields !== undefined) {
+      if (path.length > 0 && !info.required && options.optionalGroups !== true) return [];
       const title = path.length === 0 ? [] : [info.meta.title ?? path.at(-1) ?? ''];
       return Object.entries(info.fields).flatMap(([key, child]) =>
         walk(child, [...path, key], [...titles, ...title], required && info.required),
@@ -84,19 +96,48 @@ export function flatValue(data: unknown, path: readonly string[]): CsvValue {
   return value as CsvValue;
 }
 
+/**
+ * The published columns of a schema: flatFields, with a `<field>_label` column (the Chinese label) right after
+ * every coded field (category = village → category_label = 村务公开). Header names stay codes in every data file
+ * (one header language per file, stable for scripts); the Chinese title of each column is in datapackage.json
+ * and on /data/ (docs/open-data.md).
+ */
+export function labelledFields(schema: z.ZodType, exclude: readonly string[] = []): FlatField[] {
+  const info = describe(schema);
+  const at = (path: readonly string[]): FieldInfo | undefined =>
+    path.reduce<FieldInfo | undefined>((node, key) => node?.fields?.[key], info);
+  return flatFields(schema, exclude, { optionalGroups: true }).flatMap((f) => {
+    const labels = at(f.path)?.meta.optionLabels;
+    if (labels === undefined || f.field.type !== 'string') return [f];
+    const label: FlatField = {
+      field: { name: `${f.field.name}_label`, type: 'string', title: `${f.field.title}（中文）` },
+      path: f.path,
+      labels,
+    };
+    return [f, label];
+  });
+}
+
+function cellOf(data: unknown, f: FlatField): CsvValue {
+  const value = flatValue(data, f.path);
+  return f.labels === undefined ? value : (f.labels[String(value)] ?? value);
+}
+
 /** Table of entries, one row each, columns from the schema (plus leading id columns). */
 export function flatTable(
   schema: z.ZodType,
   entries: readonly { id: string; data: unknown }[],
   idField: TableField,
   exclude: readonly string[] = [],
+  /** Columns after the schema's, computed per entry id (e.g. `revised`). */
+  extra: readonly { field: TableField; value: (id: string) => CsvValue }[] = [],
 ): { fields: TableField[]; csv: string } {
-  const fields = flatFields(schema, exclude);
+  const fields = labelledFields(schema, exclude);
   return {
-    fields: [idField, ...fields.map((f) => f.field)],
+    fields: [idField, ...fields.map((f) => f.field), ...extra.map((x) => x.field)],
     csv: toCsv(
-      [idField.name, ...fields.map((f) => f.field.name)],
-      entries.map((e) => [e.id, ...fields.map((f) => flatValue(e.data, f.path))]),
+      [idField.name, ...fields.map((f) => f.field.name), ...extra.map((x) => x.field.name)],
+      entries.map((e) => [e.id, ...fields.map((f) => cellOf(e.data, f)), ...extra.map((x) => x.value(e.id))]),
     ),
   };
 }
@@ -137,19 +178,30 @@ export const STATS_LONG_FIELDS: TableField[] = [
     description: '计数为整数；比率为百分数，保留一位小数（分母为 0 时留空）',
   },
   { name: 'unit', type: 'string', title: '单位' },
+  {
+    name: 'note',
+    type: 'string',
+    title: '数据说明（口径）',
+    description: '填报单位对当月数字的说明，如统计口径变化；与数字同行，不会被漏看',
+  },
 ];
+
+/** Rates as percentages with exactly one decimal ("100.0", "97.6"), the same text the chart CSVs write. */
+export function percentCell(fraction: number | null): string {
+  return fraction === null ? '' : (Math.round(fraction * 1000) / 10).toFixed(1);
+}
 
 /** Rows of the long table for the given records (as entered: no roll-ups, so nothing is counted twice). */
 export function statsLongRows(records: readonly Stats[], placeNames: ReadonlyMap<string, string>): CsvValue[][] {
   const rows: CsvValue[][] = [];
   for (const r of records) {
     const name = placeNames.get(r.place) ?? '';
+    const note = r.note ?? '';
     for (const ind of COUNT_INDICATORS) {
-      rows.push([r.place, name, r.month, ind.id, ind.title, indicatorValue(ind, r), ind.unit]);
+      rows.push([r.place, name, r.month, ind.id, ind.title, indicatorValue(ind, r), ind.unit, note]);
     }
     for (const ind of RATE_INDICATORS) {
-      const v = indicatorValue(ind, r);
-      rows.push([r.place, name, r.month, ind.id, ind.title, v === null ? '' : Math.round(v * 1000) / 10, '%']);
+      rows.push([r.place, name, r.month, ind.id, ind.title, percentCell(indicatorValue(ind, r)), '%', note]);
     }
   }
   return rows;
@@ -171,6 +223,8 @@ export interface DataResource {
   mediatype: string;
   encoding: 'utf-8';
   schema?: { fields: TableField[]; primaryKey?: string[] };
+  /** Size of the file in bytes, when known. */
+  bytes?: number;
 }
 
 export function csvResource(

@@ -16,7 +16,7 @@ export interface RateDefinition {
 }
 
 /** The counted part of a stats record (no place/month/note). */
-export type StatsCounts = Omit<Stats, 'place' | 'month' | 'note'>;
+export type StatsCounts = Omit<Stats, 'place' | 'month' | 'note' | 'closedLoop'>;
 
 export const RATES = [
   {

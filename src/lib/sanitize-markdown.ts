@@ -6,7 +6,11 @@
  * - raw HTML is never emitted as HTML: it becomes visible text (`<script>` shows as the characters <script>);
  * - only elements Markdown itself produces survive (allow-list); any other element is replaced by its text;
  * - attributes are limited to an allow-list per purpose, so no `on*` handler or `style` can appear;
- * - `href`/`src` keep only http(s), mailto, tel, relative and fragment URLs.
+ * - `href`/`src` keep only http(s), mailto, tel, relative and fragment URLs;
+ * - a table column's alignment (`---:` in Markdown, which the renderer writes as a `style`) survives as a class
+ *   (`align-right`…), so amounts in financial tables stay right-aligned without allowing `style` (issue 18);
+ * - a table is focusable (`tabindex="0"`): on a phone it scrolls sideways in its own box, and keyboard users
+ *   must be able to scroll it too (axe `scrollable-region-focusable`).
  */
 import { isUnsafeLink } from './content-safety.ts';
 
@@ -88,6 +92,12 @@ interface Context {
   textContent(node: never): string;
 }
 
+/** The alignment a GFM table cell carries as `style="text-align: right"`, and nothing else from a style. */
+export function alignmentOf(style: unknown): 'left' | 'right' | 'center' | undefined {
+  if (typeof style !== 'string') return undefined;
+  return /^\s*text-align:\s*(left|right|center)\s*;?\s*$/.exec(style)?.[1] as 'left' | 'right' | 'center' | undefined;
+}
+
 /** The plugin object Sätteri's `hastPlugins` accepts (typed loosely so this module does not import Sätteri). */
 export const sanitizeMarkdownPlugin = {
   name: 'gongkailan-sanitize-markdown',
@@ -102,6 +112,9 @@ export const sanitizeMarkdownPlugin = {
         ctx.replaceNode(node as never, { type: 'text', value: ctx.textContent(node as never) });
         return;
       }
+      if (node.tagName === 'table') ctx.setProperty(node as never, 'tabIndex', 0);
+      const align = alignmentOf(node.properties.style);
+      if (align !== undefined) ctx.setProperty(node as never, 'className', [`align-${align}`]);
       for (const [key, value] of Object.entries(node.properties)) {
         const unsafeUrl = URL_PROPERTIES.has(key) && typeof value === 'string' && isUnsafeLink(value);
         if (!ALLOWED_PROPERTIES.has(key) || unsafeUrl) ctx.setProperty(node as never, key, undefined);

@@ -44,3 +44,11 @@ describe('facetMarkup', () => {
     expect(facetMarkup({ type: '公告', keywords: [] }).keywordsText).toBeUndefined();
   });
 });
+
+describe('the 公示 status of a notice (issue 18)', () => {
+  it('is a filter, and a withdrawn notice says so in its result title', () => {
+    const markup = facetMarkup({ type: '公告', state: '已撤回', title: '【已撤回】征兵通告' });
+    expect(markup.filters).toContainEqual({ name: 'state', value: '已撤回' });
+    expect(markup.meta).toContainEqual({ name: 'title', value: '【已撤回】征兵通告' });
+  });
+});

@@ -18,6 +18,13 @@ export interface SearchFacets {
   year?: string;
   /** Category label, e.g. 财务公开, 村民代表会议决议, 矛盾纠纷, 婚姻家庭. */
   category?: string;
+  /**
+   * A notice's 公示 status on the build day: 公示中, 待公示, 已结束 or 已撤回 (issue 18). Named `state`, not
+   * `status`: the search page's select gets the id `search-<name>`, and #search-status is its live region.
+   */
+  state?: string;
+  /** Result title when it must say more than the page's <h1>, e.g. 【已撤回】 in front of a withdrawn notice. */
+  title?: string;
   /** Date used to sort results, YYYY-MM-DD. */
   date?: string;
   /**
@@ -28,7 +35,7 @@ export interface SearchFacets {
 }
 
 /** Names of the Pagefind filters, in the order the search page shows them. */
-export const FILTER_NAMES = ['type', 'place', 'year', 'category'] as const;
+export const FILTER_NAMES = ['type', 'state', 'place', 'year', 'category'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 /**
@@ -37,8 +44,8 @@ export type FilterName = (typeof FILTER_NAMES)[number];
  */
 export type HiddenFilterName = 'month';
 
-/** Names of the metadata fields a result carries (Pagefind adds `title` from the page's `<h1>`). */
-export const META_NAMES = ['type', 'place', 'date'] as const;
+/** Names of the metadata fields a result carries (Pagefind takes `title` from the page's `<h1>` unless set). */
+export const META_NAMES = ['type', 'place', 'date', 'title'] as const;
 export type MetaName = (typeof META_NAMES)[number];
 
 export interface FacetField<Name extends string> {

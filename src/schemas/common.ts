@@ -112,3 +112,46 @@ export const contact = z.strictObject({
   }),
 });
 export type Contact = z.infer<typeof contact>;
+
+/**
+ * One change to a published entry (the GOV.UK model, issue 18). A `major` change (a correction residents must know
+ * about: a wrong amount, name, date) is shown as a dated 更正说明 at the top of the page, moves its 更新于 date and
+ * updates its feed item; a minor one (a typo, a layout fix) is listed only in 修改记录.
+ */
+export const changeNote = z.strictObject({
+  date: field(isoDate, { title: '修改日期' }),
+  note: field(z.string().min(4, { message: '修改说明至少 4 个字' }).max(200, { message: '修改说明不超过 200 字' }), {
+    title: '修改说明',
+    widget: 'text',
+    description: '写明改了什么、为什么改，如：更正第 3 项金额，原写 1200 元，应为 12000 元',
+  }),
+  major: field(z.boolean().default(false), {
+    title: '重要更正',
+    description: '改动影响群众权益（金额、名单、日期等）时勾选：页面顶部显示更正说明，“更新于”日期随之更新',
+  }),
+});
+export type ChangeNote = z.infer<typeof changeNote>;
+
+/** The change notes of an entry, oldest first as editors add them. */
+export const changeNotes = field(z.array(changeNote).default([]), {
+  title: '修改记录',
+  description: '已发布的内容每次修改都要加一条说明',
+});
+
+/**
+ * Old ids of an entry that was renamed: each old address then leads to the new page (a redirect page), so QR
+ * codes already printed on the paper board never break.
+ */
+export const movedFrom = field(
+  z
+    .array(
+      z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+        message: '原编号只能使用小写英文字母、数字和连字符（即原文件名，不含 .md）',
+      }),
+    )
+    .default([]),
+  {
+    title: '原编号（改名前）',
+    description: '文件改名后填写原来的文件名（不含 .md），旧网址和已张贴的二维码会自动跳转到新页面',
+  },
+);

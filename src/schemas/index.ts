@@ -3,7 +3,9 @@
  * the CMS config builder and the open-data builder all read this one table.
  */
 import type { z } from 'astro/zod';
+import { financeSchema } from './finance.ts';
 import { legalSchema } from './legal.ts';
+import { matterSchema } from './matter.ts';
 import { meetingSchema } from './meeting.ts';
 import { noticeSchema } from './notice.ts';
 import { placeSchema } from './place.ts';
@@ -55,6 +57,14 @@ export const collections = {
     fileName: DATED_SLUG,
     schema: meetingSchema,
   },
+  matters: {
+    path: 'matters',
+    format: 'json',
+    kind: 'folder',
+    label: '事项（议事与落实）',
+    fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, hint: '村社区编号-事项拼音-年份，如 taoyuan-ludeng-2025' },
+    schema: matterSchema,
+  },
   stats: {
     path: 'stats',
     format: 'json',
@@ -71,9 +81,17 @@ export const collections = {
     fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, hint: '英文或拼音，如 zhaijidi-jicheng' },
     schema: legalSchema,
   },
+  finance: {
+    path: 'finance',
+    format: 'json',
+    kind: 'folder',
+    label: '财务收支',
+    fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}$/, hint: '村/社区编号-年-月，如 taoyuan-2026-10' },
+    schema: financeSchema,
+  },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;
 export const COLLECTION_NAMES = Object.keys(collections) as CollectionName[];
 
-export { legalSchema, meetingSchema, noticeSchema, placeSchema, siteSchema, statsSchema };
+export { financeSchema, legalSchema, matterSchema, meetingSchema, noticeSchema, placeSchema, siteSchema, statsSchema };

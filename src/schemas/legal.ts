@@ -2,7 +2,7 @@
  * 普法 legal-education material: `content/legal/<slug>.md`. An article, a question-and-answer, or a case study.
  */
 import { z } from 'astro/zod';
-import { field, isoDate } from './common.ts';
+import { changeNotes, field, isoDate, movedFrom } from './common.ts';
 
 export const LEGAL_TYPES = ['article', 'qa', 'case'] as const;
 export type LegalType = (typeof LEGAL_TYPES)[number];
@@ -78,6 +78,8 @@ export const legalSchema = z
     /** Source, e.g. 云溪街道司法所. */
     source: field(z.string().max(40).optional(), { title: '来源' }),
     keywords: field(z.array(z.string().min(1).max(20)).default([]), { title: '关键词' }),
+    changes: changeNotes,
+    movedFrom,
     draft: field(z.boolean().default(false), { title: '草稿' }),
   })
   .superRefine((item, ctx) => {

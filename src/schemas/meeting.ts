@@ -3,7 +3,7 @@
  * The body holds the discussion record; decisions and votes are structured front matter so they can be tracked.
  */
 import { z } from 'astro/zod';
-import { count, field, isoDate, slug } from './common.ts';
+import { changeNotes, count, field, isoDate, movedFrom, slug } from './common.ts';
 
 /** Kind of meeting (who sits in it). */
 export const MEETING_BODIES = [
@@ -25,7 +25,8 @@ export const MEETING_BODY_LABELS: Record<MeetingBody, string> = {
 };
 
 /**
- * The six steps of 四议两公开, in order. The first four are meetings; the last two are publications (notices).
+ * The six steps of 四议两公开, kept for the CMS preview of older minutes. Steps now belong to a matter
+ * (src/schemas/matter.ts, PROCEDURES), which also knows the steps of 五步议事, 一事一议 and 民生实事.
  */
 export const DELIBERATION_STEPS = [
   'propose',
@@ -44,16 +45,13 @@ export const DELIBERATION_STEP_LABELS: Record<DeliberationStep, string> = {
   'announce-decision': '决议公开',
   'announce-result': '实施结果公开',
 };
-/** Steps that are held as meetings (a meeting's own `step` must be one of these). */
-export const MEETING_STEPS = ['propose', 'consult', 'review', 'resolve'] as const satisfies readonly DeliberationStep[];
 
-export const FOLLOW_UP_STATUSES = ['not-started', 'in-progress', 'done', 'suspended'] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
-export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = {
-  'not-started': '未开始',
-  'in-progress': '实施中',
-  done: '已完成',
-  suspended: '暂缓',
+/** A meeting announced before it is held (即将召开) or held with its minutes (已召开). */
+export const MEETING_STATUSES = ['held', 'scheduled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  held: '已召开（会议纪要）',
+  scheduled: '即将召开（会议预告）',
 };
 
 export const votes = z.strictObject({
@@ -62,65 +60,47 @@ export const votes = z.strictObject({
   abstain: count('弃权', '票'),
 });
 
-export const decision = z
-  .strictObject({
-    /** What was decided, in one line, e.g. 同意实施桃源村主干道路灯改造项目. */
-    title: field(z.string().min(4).max(80), { title: '决定事项' }),
-    /** Details: amount, contractor, timeline. */
-    detail: field(z.string().max(500).optional(), { title: '具体内容', widget: 'text' }),
-    /** Votes, when the item was put to a vote at this meeting. */
-    votes: field(votes.optional(), { title: '表决结果' }),
-    /** The furthest 四议两公开 step this decision has reached (updated as it moves on). */
-    stage: field(z.enum(DELIBERATION_STEPS), {
-      title: '当前进度（四议两公开）',
-      optionLabels: DELIBERATION_STEP_LABELS,
-    }),
-    /** Notices that publish the decision or its result (ids = notice file names). */
-    notices: field(z.array(slug).default([]), { title: '相关公告', description: '决议公开、结果公开的公告编号' }),
-    /** Implementation follow-up until the result is published. */
-    followUp: field(
-      z
-        .strictObject({
-          status: field(z.enum(FOLLOW_UP_STATUSES), { title: '落实状态', optionLabels: FOLLOW_UP_STATUS_LABELS }),
-          /** Percent done, 0–100. */
-          progress: field(z.number().int().min(0).max(100).optional(), { title: '完成进度', unit: '%' }),
-          note: field(z.string().max(300).optional(), { title: '进展说明', widget: 'text' }),
-          updated: field(isoDate, { title: '更新日期' }),
-        })
-        .optional(),
-      { title: '跟踪落实' },
-    ),
-  })
-  .superRefine((d, ctx) => {
-    const published = d.stage === 'announce-decision' || d.stage === 'announce-result';
-    if (published && d.notices.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['notices'],
-        message: `进度为“${DELIBERATION_STEP_LABELS[d.stage]}”，但没有关联公告`,
-        params: { fix: '在“相关公告”中填写公开该决议或结果的公告编号' },
-      });
-    }
-    if (d.followUp?.status === 'done' && d.followUp.progress !== undefined && d.followUp.progress < 100) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['followUp', 'progress'],
-        message: `落实状态为“已完成”，但完成进度只有 ${d.followUp.progress}%`,
-        params: { fix: '把完成进度改为 100，或把状态改为“实施中”' },
-      });
-    }
-  });
+export const decision = z.strictObject({
+  /** What was decided, in one line, e.g. 同意实施桃源村主干道路灯改造项目. */
+  title: field(z.string().min(4).max(80), { title: '决定事项' }),
+  /** Details: amount, contractor, timeline. */
+  detail: field(z.string().max(500).optional(), { title: '具体内容', widget: 'text' }),
+  /** Votes, when the item was put to a vote at this meeting. */
+  votes: field(votes.optional(), { title: '表决结果' }),
+  /** The matter this decision belongs to (file name in content/matters); its progress is tracked there. */
+  matter: field(slug.optional(), { title: '所属事项', description: '事项的文件名（不含 .json），进展在事项中更新' }),
+  /** Notices that publish the decision or its result (ids = notice file names). */
+  notices: field(z.array(slug).default([]), { title: '相关公告', description: '决议公开、结果公开的公告编号' }),
+});
 
 export const meetingSchema = z
   .strictObject({
     title: field(z.string().min(4).max(60), { title: '会议名称' }),
     body: field(z.enum(MEETING_BODIES), { title: '会议类型', optionLabels: MEETING_BODY_LABELS }),
-    /** Which 四议 step this meeting is. */
-    step: field(z.enum(MEETING_STEPS), {
-      title: '四议两公开环节',
-      optionLabels: Object.fromEntries(MEETING_STEPS.map((s) => [s, DELIBERATION_STEP_LABELS[s]])),
+    /**
+     * `scheduled`: announced before the meeting (date in the future, agenda, how residents may attend), shown as
+     * 即将召开; after the meeting the same file becomes the minutes (`held`, with attendance and decisions).
+     */
+    status: field(z.enum(MEETING_STATUSES).default('held'), {
+      title: '会议状态',
+      optionLabels: MEETING_STATUS_LABELS,
+      description: '会前发布预告选“即将召开”；会后改为“已召开”，补填出席情况和决定事项',
     }),
     date: field(isoDate, { title: '会议日期' }),
+    /** Start time, 24-hour HH:MM (China time), e.g. 19:30. */
+    time: field(
+      z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式不对（24 小时制 HH:MM，如 19:30）' })
+        .optional(),
+      { title: '开始时间', example: '19:30' },
+    ),
+    /** How residents may attend: 列席 (sit in, may speak) or 旁听 (listen), who may come, how to sign up. */
+    attend: field(z.string().min(4).max(200).optional(), {
+      title: '群众列席/旁听',
+      description: '如：本村村民可到场旁听，请提前一天向村委会登记',
+      widget: 'text',
+    }),
     /** Village/community that held the meeting. */
     place: field(slug, { title: '村/社区', description: '村/社区的编号' }),
     /** Venue, e.g. 村委会二楼会议室. */
@@ -128,22 +108,55 @@ export const meetingSchema = z
     /** Who chaired and who took the minutes (names as publicly posted). */
     chair: field(z.string().min(2).max(20).optional(), { title: '主持人' }),
     recorder: field(z.string().min(2).max(20).optional(), { title: '记录人' }),
+    /** Required once the meeting is held; a scheduled meeting has none yet. */
     attendance: field(
-      z.strictObject({
-        expected: count('应到', '人'),
-        present: count('实到', '人'),
-        /** Non-members attending (监委会成员, 驻村干部…), counted separately from 实到. */
-        attendees: field(z.string().max(200).optional(), { title: '列席人员' }),
-      }),
-      { title: '出席情况' },
+      z
+        .strictObject({
+          expected: count('应到', '人'),
+          present: count('实到', '人'),
+          /** Non-members attending (监委会成员, 驻村干部…), counted separately from 实到. */
+          attendees: field(z.string().max(200).optional(), { title: '列席人员' }),
+        })
+        .optional(),
+      { title: '出席情况', description: '会议纪要必须填写应到、实到人数；发布“即将召开”的会议预告时不填' },
     ),
     agenda: field(z.array(z.string().min(2).max(100)).min(1, { message: '至少填写一项议题' }), { title: '议题' }),
     decisions: field(z.array(decision).default([]), { title: '决定事项' }),
     summary: field(z.string().max(200).optional(), { title: '摘要', widget: 'text' }),
     keywords: field(z.array(z.string().min(1).max(20)).default([]), { title: '关键词' }),
+    changes: changeNotes,
+    movedFrom,
     draft: field(z.boolean().default(false), { title: '草稿' }),
   })
   .superRefine((m, ctx) => {
+    if (m.status === 'scheduled') {
+      if (m.attend === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['attend'],
+          message: '会议预告没有说明群众能否列席或旁听',
+          params: { fix: '在“群众列席/旁听”中写明谁可以来、如何登记，如“本村村民可到场旁听，请提前一天向村委会登记”' },
+        });
+      }
+      if (m.decisions.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['decisions'],
+          message: '会议还没召开（即将召开），不能有决定事项',
+          params: { fix: '会后把“会议状态”改为“已召开”，再填写出席情况和决定事项' },
+        });
+      }
+      return;
+    }
+    if (m.attendance === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['attendance'],
+        message: '已召开的会议没有填写出席情况',
+        params: { fix: '填写应到、实到人数；如果会议还没开，把“会议状态”改为“即将召开”' },
+      });
+      return;
+    }
     if (m.attendance.present > m.attendance.expected) {
       ctx.addIssue({
         code: 'custom',
@@ -155,11 +168,11 @@ export const meetingSchema = z
     m.decisions.forEach((d, i) => {
       if (d.votes === undefined) return;
       const cast = d.votes.for + d.votes.against + d.votes.abstain;
-      if (cast > m.attendance.present) {
+      if (m.attendance !== undefined && cast > m.attendance.present) {
         ctx.addIssue({
           code: 'custom',
           path: ['decisions', i, 'votes'],
-          message: `第 ${i + 1} 项决定的票数合计 ${cast} 多于实到 ${m.attendance.present} 人`,
+          message: `第 ${i + 1} 项决定的票数合计 ${cast} 多于实到 ${m.attendance?.present ?? 0} 人`,
           params: { fix: '核对表决票数：赞成 + 反对 + 弃权不能超过实到人数' },
         });
       }
@@ -167,4 +180,6 @@ export const meetingSchema = z
   });
 
 export type Meeting = z.infer<typeof meetingSchema>;
+/** A held meeting: its minutes, with attendance (what every minutes page, list and rule reads). */
+export type HeldMeeting = Meeting & { attendance: NonNullable<Meeting['attendance']> };
 export type Decision = z.infer<typeof decision>;

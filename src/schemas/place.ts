@@ -63,6 +63,11 @@ export const placeSchema = z
     households: field(z.number().int().min(0).optional(), { title: '户数', unit: '户' }),
     /** Registered residents (人), if known. */
     population: field(z.number().int().min(0).optional(), { title: '人口', unit: '人' }),
+    /** Year the household and population figures are for (户数、人口 as of), e.g. 2025. */
+    populationYear: field(z.number().int().min(1990).max(2100).optional(), {
+      title: '户数人口统计年份',
+      description: '户数和人口是哪一年的数字，如 2025',
+    }),
     /** Office address of the 村委会/居委会/街道. */
     address: field(z.string().max(100).optional(), { title: '办公地址' }),
     /** Office phone. */

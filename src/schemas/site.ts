@@ -3,6 +3,7 @@
  */
 import { z } from 'astro/zod';
 import { contact, field, publicPhone, slug } from './common.ts';
+import { DEMAND_CATEGORIES, DEMAND_CATEGORY_LABELS } from './stats.ts';
 
 export const siteSchema = z.strictObject({
   /** Portal name shown in the header, e.g. 云溪街道村务公开栏. */
@@ -37,8 +38,39 @@ export const siteSchema = z.strictObject({
     /** Extra text for residents, e.g. office hours or the 12345 hotline. */
     note: field(z.string().max(300).optional(), { title: '说明', widget: 'text' }),
   }),
+  /** Day of the next month by which villages/communities file a month's statistics (default 10: the 10th). */
+  statsDueDay: field(z.number().int().min(1).max(28).optional(), {
+    title: '统计报送截止日',
+    description: '每月统计数据应在次月几日前报送，不填为 10 日；逾期未报送的村社区会标出',
+    unit: '日',
+  }),
+  /** Service standards (服务标准): the time limit for each kind of demand, shown on /stats/standards/. */
+  serviceStandards: field(
+    z
+      .array(
+        z.strictObject({
+          category: field(z.enum(DEMAND_CATEGORIES), { title: '诉求类别', optionLabels: DEMAND_CATEGORY_LABELS }),
+          /** Working days allowed; 0 = the same day. */
+          days: field(z.number().int().min(0).max(60), {
+            title: '办结时限',
+            unit: '个工作日',
+            description: '0 表示当天办结',
+          }),
+          /** What the limit means in practice, e.g. 2 小时内响应，当天办结. */
+          note: field(z.string().max(60).optional(), { title: '说明' }),
+        }),
+      )
+      .optional(),
+    { title: '服务标准（办结时限）', description: '每类诉求的办结时限，超过时限办结的计为“超时”' },
+  ),
   /** Extra contacts listed in the footer (综治中心, 司法所…). */
   contacts: field(z.array(contact).default([]), { title: '其他联系方式' }),
+  /** Days after a matter's decision within which its 决议公开 notice is due; later ones are reported as late. */
+  decisionNoticeDays: field(z.number().int().min(1).max(60).default(5), {
+    title: '决议公开期限',
+    unit: '天',
+    description: '事项决议作出后几天内应发布决议公开公告，超过即提示“公开晚了”',
+  }),
 });
 
 export type Site = z.infer<typeof siteSchema>;

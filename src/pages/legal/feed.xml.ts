@@ -1,8 +1,11 @@
 /** RSS of every public 普法 item. */
 import type { APIRoute } from 'astro';
+import { TODAY } from '../../build-info.ts';
 import { getLegal, getSite } from '../../data/content.ts';
+import { recorded } from '../../data/feed-items.ts';
 import { t, tf } from '../../i18n/zh-CN.ts';
 import { rssResponse } from '../../lib/feed.ts';
+import { feedRecord } from '../../lib/public-record.ts';
 import { routes } from '../../lib/routes.ts';
 import { LEGAL_TOPIC_LABELS } from '../../schemas/legal.ts';
 
@@ -14,12 +17,18 @@ export const GET: APIRoute = async ({ site: astroSite }) => {
     link: abs(routes.legal()),
     self: abs(routes.legalFeed()),
     description: t('feed.legalDescription'),
-    items: (await getLegal()).map((l) => ({
-      title: l.data.title,
-      link: abs(routes.legalItem(l.id)),
-      date: l.data.published,
-      description: l.data.summary ?? l.data.question,
-      category: LEGAL_TOPIC_LABELS[l.data.topic],
-    })),
+    // A major correction re-dates the item and says 【更正】, as for notices and minutes (issue 18).
+    items: (await getLegal()).map((l) =>
+      recorded(
+        {
+          title: l.data.title,
+          link: abs(routes.legalItem(l.id)),
+          date: l.data.published,
+          description: l.data.summary ?? l.data.question,
+          category: LEGAL_TOPIC_LABELS[l.data.topic],
+        },
+        feedRecord(l.data, TODAY),
+      ),
+    ),
   });
 };

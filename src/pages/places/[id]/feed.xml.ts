@@ -2,6 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getMeetings, getNotices, getSite } from '../../../data/content.ts';
 import { meetingFeedItem, noticeFeedItem } from '../../../data/feed-items.ts';
+import { getMatters } from '../../../data/matters.ts';
 import { getPlaceTree, placeName, placeScope } from '../../../data/portal.ts';
 import { tf } from '../../../i18n/zh-CN.ts';
 import { rssResponse } from '../../../lib/feed.ts';
@@ -28,6 +29,18 @@ export const GET: APIRoute = async ({ params, site: astroSite }) => {
     items: [
       ...(await getNotices()).filter((n) => scope.has(n.data.place)).map((n) => noticeFeedItem(n, abs)),
       ...(await getMeetings()).filter((m) => scope.has(m.data.place)).map((m) => meetingFeedItem(m, abs)),
+      // Matters' milestones (开工, 验收…): their steps are the notices and minutes above.
+      ...(await getMatters())
+        .filter((m) => scope.has(m.data.place))
+        .flatMap((m) =>
+          m.data.milestones.map((ms) => ({
+            title: `${m.data.title}：${ms.label}`,
+            link: abs(routes.matter(m.id)),
+            date: ms.date,
+            description: ms.note,
+            category: m.procedureLabel,
+          })),
+        ),
     ],
   });
 };
