@@ -167,6 +167,9 @@ describe('the matters list', () => {
     expect(await page.locator('.matter-cards > li').count()).toBe(matters.length);
     const done = page.locator('.filter-bar a[href="/matters/status/done/"]');
     await expect(done.textContent()).resolves.toMatch(/已完成（\d+）/);
+    // On a phone the filters are folded under their summary, so the cards start on the first screen.
+    await expect(done.isVisible()).resolves.toBe(false);
+    await page.locator('.filter-fold > summary').click();
     await done.click();
     await page.waitForURL('**/matters/status/done/');
     const listed = await page
