@@ -3,6 +3,7 @@ import path from 'node:path';
 import react from '@astrojs/react';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
+import adminBundle from './src/integrations/admin-bundle.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import postBuildChecks from './src/integrations/post-build-checks.ts';
@@ -28,7 +29,7 @@ export default defineConfig({
   // GONGKAILAN_SKIP_INTEGRATIONS (comma-separated names) lets scripts/build.ts run Pagefind and the checks in a
   // process of their own after Astro exits (lower peak memory), and the pipeline benchmark time phases alone.
   // Setting it by hand publishes an unindexed, unchecked site.
-  integrations: [validateContent(), react(), uploads(), pagefind(), sitemap(), postBuildChecks()].filter(
+  integrations: [validateContent(), react(), adminBundle(), uploads(), pagefind(), sitemap(), postBuildChecks()].filter(
     (integration) => !(process.env.GONGKAILAN_SKIP_INTEGRATIONS ?? '').split(',').includes(integration.name),
   ),
   devToolbar: { enabled: false },

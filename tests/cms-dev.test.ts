@@ -1,7 +1,7 @@
 /**
  * The CMS as a village clerk starts it: `npm run cms` in a fresh copy of the project (astro dev + decap-server in
- * fs mode behind the save proxy), driven in real Chromium. One server for the whole file (it is heavy: Decap is
- * compiled by Vite on first load). The production-built admin and the git-mode workflow are in tests/cms.test.ts.
+ * fs mode behind the save proxy), driven in real Chromium. One server for the whole file (starting it builds the
+ * admin bundle when its sources changed, src/integrations/admin-bundle.ts). The production-built admin and the git-mode workflow are in tests/cms.test.ts.
  * Screenshots go to tests/.output/cms-screens, or to docs/images/editors when CMS_SCREENSHOTS=1 (docs/editors.md).
  */
 import { readdirSync, readFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -252,6 +252,8 @@ describe('npm run cms, from a fresh copy', () => {
     expect(await banner.textContent(), sent.map((b) => b.slice(0, 300)).join('\n')).toContain(
       '此条目已被他人修改，请刷新后再改',
     );
+    // The refused tab was not reloaded by the other tab's save (astro dev's live reload): the edit is still there.
+    await expect(second.getByLabel('刑事治安警情', { exact: true }).inputValue()).resolves.toBe('9');
     await shot(second, '08-conflict');
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { petitions: number; policeIncidents: number };
     expect(saved.petitions).toBe(7);

@@ -11,7 +11,7 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 /** Open `url` and return one line per axe violation (`label: rule (n×) first target — help`), none when clean. */
 export async function axeViolations(page: Page, url: string, label: string): Promise<string[]> {
   await page.goto(url);
-  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
   return result.violations.map(
     (v) => `${label}: ${v.id} (${v.nodes.length}×) ${v.nodes[0]?.target.join(' ') ?? ''} — ${v.help}`,
   );

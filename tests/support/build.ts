@@ -4,7 +4,17 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** The demo content is evaluated on this day in tests, so 公示期 states do not drift with the calendar. */
@@ -25,8 +35,15 @@ export interface BuildResult {
   output: string;
 }
 
+/**
+ * One JSON line per build a test ran (content folder, seconds, exit code): the summary reporter prints how many builds
+ * a run made and how long they took, the first place to look when the suite gets slow. Emptied by global setup.
+ */
+export const BUILD_LOG = path.join(OUTPUT_ROOT, 'build-times.jsonl');
+
 /** Build and return the exit code and combined output (does not throw on failure). */
 export function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['scripts/build.ts'], {
       env: {
@@ -43,7 +60,15 @@ export function runBuild(options: BuildOptions): Promise<BuildResult> {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code) => {
+      const seconds = Math.round((performance.now() - started) / 100) / 10;
+      mkdirSync(OUTPUT_ROOT, { recursive: true });
+      appendFileSync(
+        BUILD_LOG,
+        `${JSON.stringify({ content: path.relative(process.cwd(), path.resolve(options.contentDir)), seconds, code })}\n`,
+      );
+      resolve({ code: code ?? 1, output });
+    });
   });
 }
 

@@ -7,11 +7,12 @@
  * demo and scenario builds already there (only when they are fresh: the code has not changed since).
  */
 import { existsSync, rmSync } from 'node:fs';
-import { buildSite, DEMO_OUT_DIR, DEMO_TODAY, SHARED_ROOT } from './build.ts';
+import { BUILD_LOG, buildSite, DEMO_OUT_DIR, DEMO_TODAY, SHARED_ROOT } from './build.ts';
 
 export default async function setup(): Promise<void> {
   const reuse = process.env.GONGKAILAN_REUSE_BUILD === '1';
   if (!reuse) rmSync(SHARED_ROOT, { recursive: true, force: true });
+  rmSync(BUILD_LOG, { force: true });
   if (process.env.GONGKAILAN_SKIP_BUILD === '1') return;
   if (reuse && existsSync(`${DEMO_OUT_DIR}/index.html`)) return;
   await buildSite({ contentDir: 'content', outDir: DEMO_OUT_DIR, today: DEMO_TODAY });

@@ -2,7 +2,21 @@
  * Prints the closing line CI reads: "N passed, N failed". A test file that fails to load counts as one failure,
  * so a broken import cannot pass as "0 failed".
  */
+import { existsSync, readFileSync } from 'node:fs';
 import type { Reporter, TestModule } from 'vitest/node';
+import { BUILD_LOG } from './build.ts';
+
+/** "site builds: 14, 212.5 s (slowest: …)" from the builds tests ran (tests/support/build.ts), or nothing. */
+function buildLine(): string {
+  if (!existsSync(BUILD_LOG)) return '';
+  const builds = readFileSync(BUILD_LOG, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as { content: string; seconds: number });
+  const total = builds.reduce((sum, b) => sum + b.seconds, 0);
+  const slowest = [...builds].sort((a, b) => b.seconds - a.seconds).slice(0, 3);
+  return `site builds: ${builds.length}, ${total.toFixed(1)} s (slowest: ${slowest.map((b) => `${b.content} ${b.seconds} s`).join(', ')})\n`;
+}
 
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
@@ -21,6 +35,8 @@ export default class SummaryReporter implements Reporter {
       if (tests === 0 && module.state() === 'failed') failed += 1;
       else if (module.errors().length > 0) failed += module.errors().length;
     }
-    process.stdout.write(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
+    process.stdout.write(
+      `\n${buildLine()}${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`,
+    );
   }
 }
