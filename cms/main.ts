@@ -17,7 +17,14 @@ import { installLostEditGuard } from './lost-edit-guard.ts';
 import { placeControl, placePreview } from './place-widget.tsx';
 import { renameUploads } from './upload-name.ts';
 import { LIST_KEYS, withListValues, withoutListValues, type PlaceList } from './places.ts';
-import { LegalPreview, MeetingPreview, NoticePreview, setPreviewPlaces, StatsPreview } from './previews.tsx';
+import {
+  FinancePreview,
+  LegalPreview,
+  MeetingPreview,
+  NoticePreview,
+  setPreviewPlaces,
+  StatsPreview,
+} from './previews.tsx';
 
 function readJson<T>(id: string): T {
   const element = document.getElementById(id);
@@ -96,6 +103,7 @@ CMS.registerPreviewStyle(globalCss, { raw: true });
 CMS.registerPreviewTemplate('notices', NoticePreview);
 CMS.registerPreviewTemplate('meetings', MeetingPreview);
 CMS.registerPreviewTemplate('stats', StatsPreview);
+CMS.registerPreviewTemplate('finance', FinancePreview);
 CMS.registerPreviewTemplate('legal', LegalPreview);
 
 /**

@@ -7,7 +7,9 @@ import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import type { ReactNode } from 'react';
 import { shanghaiDay } from '../src/lib/dates.ts';
 import { noticeState, noticeStateLabel, periodLength } from '../src/lib/notice-state.ts';
+import { formatFen, formatYuan, ledgerTotals, type LedgerLine } from '../src/lib/finance.ts';
 import { formatPercent, RATES, rateOf, type StatsCounts } from '../src/lib/rates.ts';
+import { FINANCE_CATEGORY_LABELS, type FinanceCategory } from '../src/schemas/finance.ts';
 import { LEGAL_TOPIC_LABELS, LEGAL_TYPE_LABELS, type LegalTopic, type LegalType } from '../src/schemas/legal.ts';
 import {
   DELIBERATION_STEP_LABELS,
@@ -249,6 +251,123 @@ export function StatsPreview(props: PreviewTemplateComponentProps) {
         ))}
       </ul>
       {text(data.note) !== '' && <p>数据说明：{text(data.note)}</p>}
+    </DemoFrame>
+  );
+}
+
+/** The lines of one side as the form holds them, amounts not yet filled read as 0 (a half-filled form). */
+function ledgerLines(value: unknown): LedgerLine[] {
+  return (Array.isArray(value) ? (value as Data[]) : []).map((l) => ({
+    date: text(l.date),
+    voucher: text(l.voucher),
+    summary: text(l.summary),
+    category: text(l.category),
+    amount: num(l.amount),
+  }));
+}
+
+/**
+ * The month's totals and the closing balance they add up to, against the one entered: the same functions
+ * (src/lib/finance.ts, integer 分) the content gate refuses a save with.
+ */
+export function FinancePreview(props: PreviewTemplateComponentProps) {
+  const data = dataOf(props);
+  const income = ledgerLines(data.income);
+  const expense = ledgerLines(data.expense);
+  const closingEntered = typeof data.closingBalance === 'number' && Number.isFinite(data.closingBalance);
+  const t = ledgerTotals({
+    place: text(data.place),
+    month: text(data.month),
+    openingBalance: num(data.openingBalance),
+    closingBalance: num(data.closingBalance),
+    income,
+    expense,
+  });
+  const balanced = closingEntered && t.expectedClosingFen === t.closingFen;
+  const side = (title: string, lines: LedgerLine[]) => (
+    <>
+      <h2>{title}</h2>
+      {lines.length === 0 ? (
+        <p>本月没有{title.slice(0, 2)}。</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">日期</th>
+                <th scope="col">凭证号</th>
+                <th scope="col">摘要</th>
+                <th scope="col">科目</th>
+                <th scope="col">金额（元）</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l, i) => (
+                <tr key={i}>
+                  <td>{l.date}</td>
+                  <td>{l.voucher}</td>
+                  <td>{l.summary}</td>
+                  <td>{FINANCE_CATEGORY_LABELS[l.category as FinanceCategory] ?? ''}</td>
+                  <td>{formatYuan(l.amount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+  return (
+    <DemoFrame>
+      <h1>
+        {placeName(data.place)} {monthLabel(data.month)} 财务收支明细
+      </h1>
+      <div className="table-scroll">
+        <table>
+          <caption>本月收支（元）</caption>
+          <tbody>
+            <tr>
+              <th scope="row">期初余额</th>
+              <td>{formatFen(t.openingFen)}</td>
+            </tr>
+            <tr>
+              <th scope="row">本月收入</th>
+              <td>{formatFen(t.incomeFen)}</td>
+            </tr>
+            <tr>
+              <th scope="row">本月支出</th>
+              <td>{formatFen(t.expenseFen)}</td>
+            </tr>
+            <tr>
+              <th scope="row">计算的期末余额</th>
+              <td>{formatFen(t.expectedClosingFen)}</td>
+            </tr>
+            <tr>
+              <th scope="row">填写的期末余额</th>
+              <td>{closingEntered ? formatFen(t.closingFen) : '（未填写）'}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {balanced ? (
+        <p>
+          <strong>收支对平：期初 + 收入 − 支出 = 期末余额 {formatFen(t.closingFen)} 元。</strong>
+        </p>
+      ) : (
+        <div role="alert" style={{ border: '2px solid #b00020', padding: '0.25rem 1rem', background: '#fff4f4' }}>
+          <p>
+            <strong>
+              {closingEntered
+                ? `期初 + 收入 − 支出 = ${formatFen(t.expectedClosingFen)} 元，与填写的期末余额 ${formatFen(t.closingFen)} 元不一致`
+                : `期初 + 收入 − 支出 = ${formatFen(t.expectedClosingFen)} 元，期末余额还没有填写`}
+            </strong>
+          </p>
+          <p>逐笔核对收支金额；如明细无误，期末余额应填 {formatFen(t.expectedClosingFen)}。保存时不对平会被拒绝。</p>
+        </div>
+      )}
+      {side('收入明细', income)}
+      {side('支出明细', expense)}
+      {text(data.note) !== '' && <p>说明：{text(data.note)}</p>}
     </DemoFrame>
   );
 }

@@ -4,13 +4,15 @@
  * Any problem: every error is listed with line and column, and nothing is written. Each file is written to a
  * temporary name and renamed, so an interrupted run never leaves a half-written file. See src/lib/import-stats.ts.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, readContent } from '../src/lib/content-files.ts';
 import { buildToday } from '../src/lib/dates.ts';
 import { formatError } from '../src/lib/friendly-errors.ts';
-import { importStats, statsFile, type ImportPlace } from '../src/lib/import-stats.ts';
+import { importStats, statsFile } from '../src/lib/import-stats.ts';
+import { importPlaces } from '../src/lib/import-table.ts';
+import { writeAtomic } from './lib/write-atomic.ts';
 
 const USAGE = '用法：npm run import:stats -- 统计表.xlsx（或 .csv） [--dry-run] [--replace]';
 let parsed: { values: { 'dry-run'?: boolean; replace?: boolean }; positionals: string[] };
@@ -39,17 +41,7 @@ if (!existsSync(file)) {
 }
 const root = contentDir();
 const { entries } = readContent(root);
-const places: ImportPlace[] = entries
-  .filter((e) => e.collection === 'places')
-  .map((e) => {
-    const data = e.data as { name?: unknown; level?: unknown; parent?: unknown };
-    return {
-      id: e.id,
-      name: String(data.name ?? e.id),
-      level: data.level as ImportPlace['level'],
-      ...(typeof data.parent === 'string' ? { parent: data.parent } : {}),
-    };
-  });
+const places = importPlaces(entries);
 const result = await importStats(readFileSync(file), path.relative(process.cwd(), file), {
   places,
   today: buildToday(process.env.BUILD_DATE),
@@ -68,16 +60,7 @@ const target = path.join(root, 'stats');
 for (const record of result.records) {
   const { name, text } = statsFile(record);
   const destination = path.join(target, name);
-  if (!dryRun) {
-    // Temporary name first (readContent only reads *.json), then an atomic rename over the final name.
-    const temporary = path.join(target, `.${name}.${process.pid}.tmp`);
-    try {
-      writeFileSync(temporary, text);
-      renameSync(temporary, destination);
-    } finally {
-      rmSync(temporary, { force: true });
-    }
-  }
+  if (!dryRun) writeAtomic(destination, text);
   console.log(`${dryRun ? '将写入' : '已写入'} ${path.relative(process.cwd(), destination)}`);
 }
 console.log(`${result.records.length} 份月度统计${dryRun ? '检查通过（--dry-run，未写入）' : '已导入'}。`);

@@ -229,6 +229,26 @@ describe('npm run cms, from a fresh copy', () => {
     expect(changed.map((l) => l.trim())).toEqual(['"petitions": 1,', expect.stringMatching(/^"volunteers": 21,?$/)]);
   }, 180_000);
 
+  it('a finance ledger: changing an amount shows in the preview that 期初 + 收入 − 支出 no longer equals the closing balance', async () => {
+    const page = await newPage();
+    await logIn(page, `${cms.siteUrl}/admin/`);
+    await page.goto(`${cms.siteUrl}/admin/#/collections/finance`);
+    await page.getByText('桃源村 · 2026年10月', { exact: true }).click();
+    const preview = page.locator('iframe').first().contentFrame();
+    await preview.getByText('桃源村 2026年10月 财务收支明细').waitFor({ timeout: 30_000 });
+    await preview.getByText('收支对平：期初 + 收入 − 支出 = 期末余额 254,412.16 元。').waitFor();
+    // The first income line (集体厂房租金 6,800.00) becomes 6,900.10: 100.10 more than the closing balance entered.
+    const amount = page.getByLabel('金额', { exact: true }).first();
+    await expect(amount.inputValue()).resolves.toBe('6800');
+    await amount.fill('6900.1');
+    await preview
+      .getByText('期初 + 收入 − 支出 = 254,512.26 元，与填写的期末余额 254,412.16 元不一致', { exact: true })
+      .waitFor({ timeout: 10_000 });
+    await expect(preview.getByRole('row', { name: '本月收入 51,900.10' }).count()).resolves.toBe(1);
+    await shot(page, '12-finance-preview');
+    await page.close();
+  }, 60_000);
+
   it('two tabs on one entry: the second save is refused with "此条目已被他人修改，请刷新后再改" and the first edit stays', async () => {
     const file = path.join(copy, 'content', 'stats', 'shiqiao-2026-09.json');
     const [first, second] = [await newPage(), await newPage()];
