@@ -191,8 +191,9 @@ export interface ContextEntry {
 
 /**
  * The other entries, as the cross-file rules see them: places (name, level, parent), notices (place, publish
- * day, draft), meetings (place, date, draft), legal items (id only), stats (place, month), ledgers (place, month, balances) and the site's root
- * place, in the order the validator reads them.
+ * day, draft), meetings (place, date, draft), matters (place: a contract's 决议), legal items (id only), stats
+ * (place, month), ledgers (place, month, balances), registers (place) and the site's root place, in the order the
+ * validator reads them.
  */
 export interface GateContext {
   version: 1;
@@ -242,6 +243,8 @@ function summary(collection: CollectionName, data: Record<string, unknown>): Rec
 /** Whether an entry is on the public site built on `today` (the rule of src/data/content.ts). */
 function publicOn(collection: CollectionName, data: unknown, today: string): boolean {
   const item = data as { draft?: boolean; published?: string; date?: string };
+  // A draft matter's id must not show on the public site (a contract's 决议 to it is checked by the build).
+  if (collection === 'matters') return item.draft !== true;
   if (collection !== 'notices' && collection !== 'legal' && collection !== 'meetings') return true;
   const published = (collection === 'meetings' ? item.date : item.published) ?? '';
   return isPublic({ draft: item.draft === true, published }, today);
