@@ -34,10 +34,12 @@ describe('register pages of the demo', () => {
     const html = read('finance/liuwan/contracts/index.html');
     const page = text(html);
     expect(page).toContain(
-      '柳湾丰禾粮食种植专业合作社 七至九组812亩耕地经营权委托流转（每亩每年650元，只能种粮） LW-2027-001 2027-01-01 至 2036-12-31 合同金额 5,278,000.00 已付 0.00 截至今天应付 0.00 决议： 七至九组土地经营权委托流转',
+      '柳湾丰禾粮食种植专业合作社 七至九组812亩耕地经营权委托流转（每亩每年650元，只能种粮） LW-2027-001 2027-01-01 至 2036-12-31 5,278,000.00 0.00 0.00 决议： 七至九组土地经营权委托流转',
     );
     expect(html).toContain('href="/matters/liuwan-tudi-2026/"');
-    expect(page).toMatch(/LW-2024-002 2024-01-01 至 2026-12-31 .* 即将到期（还有 37 天） 无决议/);
+    expect(page).toMatch(
+      /LW-2024-002 2024-01-01 至 2026-12-31 226,800.00 226,800.00 226,800.00 即将到期（还有 37 天） 无决议/,
+    );
     expect(page).toContain('逾期未付 4,824.00 元 无决议');
     expect(text(read('finance/taoyuan/contracts/index.html'))).toContain('决议： 桃源路主干道路灯改造');
   });
