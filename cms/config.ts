@@ -177,6 +177,16 @@ export const COLLECTION_SETTINGS: Record<Exclude<CollectionName, 'site'>, Collec
     references: { place: VILLAGE },
     description: '每个村每月一本收支账：期初余额、每笔收入和支出（凭证号、摘要、科目、金额）、期末余额。收支必须对平。',
   },
+  registers: {
+    slug: '{{fields.place}}',
+    identifier: 'place',
+    summary: '{{cmsPlaceName}}',
+    sortable: ['place'],
+    create: true,
+    references: { place: VILLAGE },
+    description:
+      '每个村/社区一份三资台账：资产（房屋、设施、设备）、资源（耕地、林地、水面）和合同（对方、期限、金额、付款计划、已付款项、决议）。',
+  },
   legal: {
     slug: '{{fields.topic}}-{{fields.type}}',
     identifier: 'title',
@@ -520,6 +530,7 @@ export function cmsCollections(): CmsCollection[] {
     folderCollection('matters'),
     folderCollection('stats'),
     folderCollection('finance'),
+    folderCollection('registers'),
     folderCollection('legal'),
     folderCollection('places'),
     siteCollection(),

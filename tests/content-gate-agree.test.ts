@@ -2,7 +2,8 @@
  * One gate, one verdict (issue 12): `npm run validate`, the build, the CMS save check (and, on stats records, the
  * stats importer) judge the same content
  * files the same way. Each fixture folder holds one file per case (tests/fixtures/gate-entries: unknown keys,
- * personal data in a field and in the body, raw HTML, missing place and notice, a month not begun, a body over
+ * personal data in a field and in the body, raw HTML, missing place and notice, a month not begun, a contract whose
+ * 决议 does not exist, a body over
  * 200 KB); the validate output is also compared word for word with its expected text, so agreeing on nothing
  * cannot pass.
  */
@@ -28,7 +29,7 @@ describe('validate, build, the CMS save check and the stats importer agree', () 
     for (const [name, check] of Object.entries(CHECKERS)) verdicts[name] = await check(BAD);
     const reference = verdicts['npm run validate']!;
     expect(reference.ok).toBe(false);
-    expect(reference.problems).toHaveLength(11);
+    expect(reference.problems).toHaveLength(12);
     for (const [name, verdict] of Object.entries(verdicts)) expect(verdict, name).toEqual(reference);
   });
 

@@ -116,13 +116,22 @@ function singleEntryErrors(entry: GateEntry): { errors: ContentError[]; parsed: 
 }
 
 function emptyContent(): Content {
-  return { site: undefined, places: [], notices: [], meetings: [], matters: [], stats: [], legal: [], finance: [] };
+  return {
+    site: undefined,
+    places: [],
+    notices: [],
+    meetings: [],
+    matters: [],
+    stats: [],
+    legal: [],
+    finance: [],
+    registers: [],
+  };
 }
 
 function addEntry(content: RuleContent, collection: CollectionName, entry: Entry<never>): void {
   if (collection === 'site') content.site = entry;
-  // Matters are judged against whole meetings and notices (src/lib/matters.ts), which only checkContent has.
-  else if (collection !== 'matters') (content[collection] as Entry<unknown>[]).push(entry);
+  else (content[collection] as Entry<unknown>[]).push(entry);
 }
 
 /** One file's problems together, top to bottom, files in path order: the order an editor fixes them in. */
@@ -147,7 +156,6 @@ export function checkContent(entries: GateEntry[], today: string, readErrors: Co
   errors.push(...crossFileErrors(content, today));
   // The matter rules need whole meetings and notices (quorum, votes, dates): the CMS context only has summaries,
   // so a saved matter is checked on its own in the CMS and against every document here.
-  content.matters.push(...entries.flatMap((e) => (e.collection === 'matters' ? parsedEntry(e) : [])));
   errors.push(...mattersOf(content, today).errors);
   return {
     errors: sortErrors(errors),
@@ -166,16 +174,9 @@ export function parseContent(entries: GateEntry[]): Content {
   for (const entry of entries) {
     const parsed = parseEntry(entry);
     if (!parsed.ok) continue;
-    if (entry.collection === 'matters') content.matters.push(parsed.entry);
-    else addEntry(content, entry.collection, parsed.entry);
+    addEntry(content, entry.collection, parsed.entry);
   }
   return content;
-}
-
-/** The entry parsed by its schema, or nothing when it has schema errors (reported by singleEntryErrors). */
-function parsedEntry(entry: GateEntry): Entry<never>[] {
-  const parsed = parseEntry(entry);
-  return parsed.ok ? [parsed.entry] : [];
 }
 
 // --- The CMS side: one entry against a summary of the others -------------------------------------------------
@@ -190,8 +191,9 @@ export interface ContextEntry {
 
 /**
  * The other entries, as the cross-file rules see them: places (name, level, parent), notices (place, publish
- * day, draft), meetings (place, date, draft), legal items (id only), stats (place, month), ledgers (place, month, balances) and the site's root
- * place, in the order the validator reads them.
+ * day, draft), meetings (place, date, draft), matters (place: a contract's 决议), legal items (id only), stats
+ * (place, month), ledgers (place, month, balances), registers (place) and the site's root place, in the order the
+ * validator reads them.
  */
 export interface GateContext {
   version: 1;
@@ -232,12 +234,17 @@ function summary(collection: CollectionName, data: Record<string, unknown>): Rec
     case 'finance':
       // The balance and voucher rules only concern the ledger being saved; the chain needs the neighbours' balances.
       return pick(data, ['place', 'month', 'openingBalance', 'closingBalance']);
+    case 'registers':
+      // Contract rules only concern the register being saved; the others show which places have one.
+      return pick(data, ['place']);
   }
 }
 
 /** Whether an entry is on the public site built on `today` (the rule of src/data/content.ts). */
 function publicOn(collection: CollectionName, data: unknown, today: string): boolean {
   const item = data as { draft?: boolean; published?: string; date?: string };
+  // A draft matter's id must not show on the public site (a contract's 决议 to it is checked by the build).
+  if (collection === 'matters') return item.draft !== true;
   if (collection !== 'notices' && collection !== 'legal' && collection !== 'meetings') return true;
   const published = (collection === 'meetings' ? item.date : item.published) ?? '';
   return isPublic({ draft: item.draft === true, published }, today);
@@ -257,7 +264,16 @@ export function gateContext(content: Content, today: string, options: { publicOn
       data: summary(collection, entry.data as Record<string, unknown>),
     });
   if (content.site !== undefined) add('site', content.site);
-  for (const collection of ['places', 'notices', 'meetings', 'stats', 'legal', 'finance'] as const) {
+  for (const collection of [
+    'places',
+    'notices',
+    'meetings',
+    'matters',
+    'stats',
+    'legal',
+    'finance',
+    'registers',
+  ] as const) {
     for (const entry of content[collection] as Entry<unknown>[]) {
       if (options.publicOnly === true && !publicOn(collection, entry.data, today)) continue;
       add(collection, entry);
@@ -283,8 +299,10 @@ export function parseGateContext(json: unknown): GateContext {
 
 /** The id a stats record or ledger gets from its place and month (what the CMS names the file). */
 function provisionalId(entry: GateEntry): string {
-  if (entry.id !== '' || (entry.collection !== 'stats' && entry.collection !== 'finance')) return entry.id;
+  if (entry.id !== '') return entry.id;
   const data = entry.data as { place?: unknown; month?: unknown } | null;
+  if (entry.collection === 'registers') return typeof data?.place === 'string' ? data.place : '';
+  if (entry.collection !== 'stats' && entry.collection !== 'finance') return entry.id;
   return typeof data?.place === 'string' && typeof data.month === 'string' ? `${data.place}-${data.month}` : '';
 }
 

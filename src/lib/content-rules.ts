@@ -7,6 +7,7 @@ import type { Legal } from '../schemas/legal.ts';
 import type { Matter } from '../schemas/matter.ts';
 import type { Meeting } from '../schemas/meeting.ts';
 import type { Notice } from '../schemas/notice.ts';
+import type { Register } from '../schemas/register.ts';
 import { PARENT_LEVELS, PLACE_LEVEL_LABELS, type Place } from '../schemas/place.ts';
 import type { Site } from '../schemas/site.ts';
 import type { Stats } from '../schemas/stats.ts';
@@ -15,6 +16,7 @@ import { redirectsFor } from './durable-urls.ts';
 import { financeRuleErrors, type LedgerData } from './finance.ts';
 import type { ContentError } from './friendly-errors.ts';
 import { DEFAULT_DECISION_NOTICE_DAYS, matterProblems } from './matters.ts';
+import { registerRuleErrors, registerWarnings, type RegisterEntry } from './registers.ts';
 
 export interface Entry<T> {
   id: string;
@@ -33,6 +35,7 @@ export interface Content {
   stats: Entry<Stats>[];
   legal: Entry<Legal>[];
   finance: Entry<Finance>[];
+  registers: Entry<Register>[];
 }
 
 /**
@@ -48,6 +51,10 @@ export interface RuleContent {
   legal: Entry<Pick<Legal, 'movedFrom'>>[];
   /** Other months in the CMS context come without their lines (LedgerData): only the chain is checked on them. */
   finance: Entry<LedgerData>[];
+  /** A contract's 决议 is a matter or a meeting of the same place: only their ids and places are read. */
+  matters: Entry<Pick<Matter, 'place'>>[];
+  /** Other registers in the CMS context come as their place only (RegisterEntry). */
+  registers: RegisterEntry[];
 }
 
 export interface RuleOptions {
@@ -128,6 +135,7 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
   content.meetings.forEach((m) => checkPlace(m, '村/社区'));
   content.stats.forEach((s) => checkPlace(s, '村/社区'));
   content.finance.forEach((f) => checkPlace(f, '村/社区'));
+  content.registers.forEach((r) => checkPlace(r, '村/社区'));
 
   const noticeIds = new Set(content.notices.map((n) => n.id));
   for (const meeting of content.meetings) {
@@ -232,6 +240,7 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
     errors.push(line === undefined ? problem : { ...problem, line });
   }
   errors.push(...financeRuleErrors(content.finance, today));
+  errors.push(...registerRuleErrors(content.registers, content.matters, content.meetings, options));
   return errors;
 }
 
@@ -254,5 +263,5 @@ export function crossFileWarnings(content: Content, today: string): ContentError
         '会后把“会议状态”改为“已召开”，补填出席情况和决定事项；会议改期的，改正会议日期',
       ),
     );
-  return [...mattersOf(content, today).warnings, ...late];
+  return [...mattersOf(content, today).warnings, ...late, ...registerWarnings(content.registers, today)];
 }

@@ -9,6 +9,7 @@ import { matterSchema } from './matter.ts';
 import { meetingSchema } from './meeting.ts';
 import { noticeSchema } from './notice.ts';
 import { placeSchema } from './place.ts';
+import { registerSchema } from './register.ts';
 import { siteSchema } from './site.ts';
 import { statsSchema } from './stats.ts';
 
@@ -89,9 +90,27 @@ export const collections = {
     fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}-\d{2}$/, hint: '村/社区编号-年-月，如 taoyuan-2026-10' },
     schema: financeSchema,
   },
+  registers: {
+    path: 'registers',
+    format: 'json',
+    kind: 'folder',
+    label: '三资台账（资产、资源、合同）',
+    fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, hint: '村/社区编号，如 taoyuan' },
+    schema: registerSchema,
+  },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;
 export const COLLECTION_NAMES = Object.keys(collections) as CollectionName[];
 
-export { financeSchema, legalSchema, matterSchema, meetingSchema, noticeSchema, placeSchema, siteSchema, statsSchema };
+export {
+  financeSchema,
+  legalSchema,
+  matterSchema,
+  meetingSchema,
+  noticeSchema,
+  placeSchema,
+  registerSchema,
+  siteSchema,
+  statsSchema,
+};

@@ -11,6 +11,17 @@ import {
   financeLedgerCsv,
 } from '../../lib/finance-open-data.ts';
 import { csvResource, jsonResource, type DataResource } from '../../lib/open-data.ts';
+import {
+  ASSET_FIELDS,
+  CONTRACT_FIELDS,
+  RESOURCE_FIELDS,
+  assetsCsv,
+  contractsCsv,
+  resourcesCsv,
+} from '../../lib/register-open-data.ts';
+import type { Register } from '../../schemas/register.ts';
+import { TODAY } from '../../build-info.ts';
+import { getRegistersByPlace } from '../../data/registers.ts';
 import type { Finance } from '../../schemas/finance.ts';
 
 export async function financeLedgers(): Promise<Finance[]> {
@@ -54,6 +65,48 @@ export async function financeResources(): Promise<DataResource[]> {
       '每个村/社区每月一行：期初余额、本月收入、本月支出、期末余额（单位：元），已逐笔核对到分。',
       FINANCE_BALANCE_FIELDS,
       ['place', 'month'],
+    ),
+  ];
+}
+
+// --- The 三资 registers (src/lib/register-open-data.ts) -------------------------------------------------------
+
+async function registers(): Promise<Register[]> {
+  return [...(await getRegistersByPlace()).values()].map((r) => r.data);
+}
+
+export async function registerCsv(file: 'contracts.csv' | 'assets.csv' | 'resources.csv'): Promise<string> {
+  const [list, placeNames] = await Promise.all([registers(), names()]);
+  if (file === 'contracts.csv') return contractsCsv(list, placeNames, TODAY);
+  if (file === 'assets.csv') return assetsCsv(list, placeNames);
+  return resourcesCsv(list, placeNames);
+}
+
+/** The register resources of the data package (none when no village has a register). */
+export async function registerResources(): Promise<DataResource[]> {
+  if ((await registers()).length === 0) return [];
+  return [
+    csvResource(
+      'contracts',
+      'contracts.csv',
+      '合同台账',
+      '各村/社区集体的发包、出租、流转和工程合同，每份合同一行：对方、期限、金额，以及截至数据日期的已付、应付和逾期未付（单位：元）。',
+      CONTRACT_FIELDS,
+      ['place', 'id'],
+    ),
+    csvResource(
+      'assets',
+      'assets.csv',
+      '集体资产台账',
+      '各村/社区集体的房屋、设施、设备等资产，每项一行：类别、原值（元）、位置、状态、购建日期。',
+      ASSET_FIELDS,
+    ),
+    csvResource(
+      'resources',
+      'resources.csv',
+      '集体资源台账',
+      '各村/社区集体的耕地、林地、水面等资源，每块一行：类型、面积（亩）、位置、现用途、承包或租赁合同编号。',
+      RESOURCE_FIELDS,
     ),
   ];
 }

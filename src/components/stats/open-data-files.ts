@@ -10,7 +10,14 @@ import { contentDir } from '../../lib/content-files.ts';
 import { parseCsv } from '../../lib/csv.ts';
 import { matterResources, mattersJson, mattersTable } from './matters-data.ts';
 import { TODAY } from '../../build-info.ts';
-import { balancesCsv, financeLedgers, financeResources, ledgerCsv } from '../finance/open-data.ts';
+import {
+  balancesCsv,
+  financeLedgers,
+  financeResources,
+  ledgerCsv,
+  registerCsv,
+  registerResources,
+} from '../finance/open-data.ts';
 import { toCsv } from '../../lib/csv.ts';
 import {
   csvResource,
@@ -342,6 +349,7 @@ export async function resources(): Promise<DataResource[]> {
     ),
     // Finance ledgers (src/components/finance/open-data.ts).
     ...(await financeResources()),
+    ...(await registerResources()),
     ...matterResources(ID_FIELD),
   ];
 }
@@ -391,6 +399,10 @@ export async function fileText(file: string): Promise<string> {
       return JSON.stringify(await financeLedgers(), null, 1);
     case 'finance-balances.csv':
       return balancesCsv();
+    case 'contracts.csv':
+    case 'assets.csv':
+    case 'resources.csv':
+      return registerCsv(file);
     default:
       throw new Error(`no open-data file ${file}`);
   }
@@ -405,6 +417,9 @@ const SOURCE_FOLDER: Record<string, string> = {
   matters: 'matters',
   'finance-ledger': 'finance',
   'finance-balances': 'finance',
+  contracts: 'registers',
+  assets: 'registers',
+  resources: 'registers',
 };
 
 export interface FileFacts {
