@@ -116,13 +116,24 @@ function singleEntryErrors(entry: GateEntry): { errors: ContentError[]; parsed: 
 }
 
 function emptyContent(): Content {
-  return { site: undefined, places: [], notices: [], meetings: [], matters: [], stats: [], legal: [], finance: [] };
+  return {
+    site: undefined,
+    places: [],
+    notices: [],
+    meetings: [],
+    matters: [],
+    stats: [],
+    legal: [],
+    finance: [],
+    rules: [],
+  };
 }
 
 function addEntry(content: RuleContent, collection: CollectionName, entry: Entry<never>): void {
   if (collection === 'site') content.site = entry;
-  // Matters are judged against whole meetings and notices (src/lib/matters.ts), which only checkContent has.
-  else if (collection !== 'matters') (content[collection] as Entry<unknown>[]).push(entry);
+  // Matters are judged against whole meetings and notices (src/lib/matters.ts), which only checkContent has; the
+  // cross-file rules only look their ids up (a rule adopted through a matter).
+  else (content[collection] as Entry<unknown>[]).push(entry);
 }
 
 /** One file's problems together, top to bottom, files in path order: the order an editor fixes them in. */
@@ -147,7 +158,6 @@ export function checkContent(entries: GateEntry[], today: string, readErrors: Co
   errors.push(...crossFileErrors(content, today));
   // The matter rules need whole meetings and notices (quorum, votes, dates): the CMS context only has summaries,
   // so a saved matter is checked on its own in the CMS and against every document here.
-  content.matters.push(...entries.flatMap((e) => (e.collection === 'matters' ? parsedEntry(e) : [])));
   errors.push(...mattersOf(content, today).errors);
   return {
     errors: sortErrors(errors),
@@ -166,16 +176,9 @@ export function parseContent(entries: GateEntry[]): Content {
   for (const entry of entries) {
     const parsed = parseEntry(entry);
     if (!parsed.ok) continue;
-    if (entry.collection === 'matters') content.matters.push(parsed.entry);
-    else addEntry(content, entry.collection, parsed.entry);
+    addEntry(content, entry.collection, parsed.entry);
   }
   return content;
-}
-
-/** The entry parsed by its schema, or nothing when it has schema errors (reported by singleEntryErrors). */
-function parsedEntry(entry: GateEntry): Entry<never>[] {
-  const parsed = parseEntry(entry);
-  return parsed.ok ? [parsed.entry] : [];
 }
 
 // --- The CMS side: one entry against a summary of the others -------------------------------------------------
@@ -229,6 +232,8 @@ function summary(collection: CollectionName, data: Record<string, unknown>): Rec
     case 'matters':
       // Matters are checked against whole documents by the build only (checkContent).
       return pick(data, ['place']);
+    case 'rules':
+      return pick(data, ['kind', 'place', 'status', 'previous', 'meeting', 'matter', 'movedFrom']);
     case 'finance':
       // The balance and voucher rules only concern the ledger being saved; the chain needs the neighbours' balances.
       return pick(data, ['place', 'month', 'openingBalance', 'closingBalance']);
@@ -238,7 +243,7 @@ function summary(collection: CollectionName, data: Record<string, unknown>): Rec
 /** Whether an entry is on the public site built on `today` (the rule of src/data/content.ts). */
 function publicOn(collection: CollectionName, data: unknown, today: string): boolean {
   const item = data as { draft?: boolean; published?: string; date?: string };
-  if (collection !== 'notices' && collection !== 'legal' && collection !== 'meetings') return true;
+  if (!['notices', 'legal', 'meetings', 'rules'].includes(collection)) return true;
   const published = (collection === 'meetings' ? item.date : item.published) ?? '';
   return isPublic({ draft: item.draft === true, published }, today);
 }
@@ -257,7 +262,16 @@ export function gateContext(content: Content, today: string, options: { publicOn
       data: summary(collection, entry.data as Record<string, unknown>),
     });
   if (content.site !== undefined) add('site', content.site);
-  for (const collection of ['places', 'notices', 'meetings', 'stats', 'legal', 'finance'] as const) {
+  for (const collection of [
+    'places',
+    'notices',
+    'meetings',
+    'matters',
+    'stats',
+    'legal',
+    'finance',
+    'rules',
+  ] as const) {
     for (const entry of content[collection] as Entry<unknown>[]) {
       if (options.publicOnly === true && !publicOn(collection, entry.data, today)) continue;
       add(collection, entry);

@@ -25,6 +25,7 @@ function content(overrides: Partial<Content> = {}): Content {
     matters: [],
     legal: [],
     finance: [],
+    rules: [],
     ...overrides,
   };
 }

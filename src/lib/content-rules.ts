@@ -8,6 +8,7 @@ import type { Matter } from '../schemas/matter.ts';
 import type { Meeting } from '../schemas/meeting.ts';
 import type { Notice } from '../schemas/notice.ts';
 import { PARENT_LEVELS, PLACE_LEVEL_LABELS, type Place } from '../schemas/place.ts';
+import type { Rule } from '../schemas/rule.ts';
 import type { Site } from '../schemas/site.ts';
 import type { Stats } from '../schemas/stats.ts';
 import { monthOf } from './dates.ts';
@@ -15,6 +16,7 @@ import { redirectsFor } from './durable-urls.ts';
 import { financeRuleErrors, type LedgerData } from './finance.ts';
 import type { ContentError } from './friendly-errors.ts';
 import { DEFAULT_DECISION_NOTICE_DAYS, matterProblems } from './matters.ts';
+import { ruleProblems, type RuleSummary } from './rules.ts';
 
 export interface Entry<T> {
   id: string;
@@ -33,6 +35,7 @@ export interface Content {
   stats: Entry<Stats>[];
   legal: Entry<Legal>[];
   finance: Entry<Finance>[];
+  rules: Entry<Rule>[];
 }
 
 /**
@@ -48,6 +51,9 @@ export interface RuleContent {
   legal: Entry<Pick<Legal, 'movedFrom'>>[];
   /** Other months in the CMS context come without their lines (LedgerData): only the chain is checked on them. */
   finance: Entry<LedgerData>[];
+  /** Matters by id only here: a rule may name the matter that adopted it (their own rules run in checkContent). */
+  matters: Entry<unknown>[];
+  rules: Entry<RuleSummary & Pick<Rule, 'movedFrom'>>[];
 }
 
 export interface RuleOptions {
@@ -222,6 +228,11 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
       collection: 'legal' as const,
       movedFrom: e.data.movedFrom,
     })),
+    ...content.rules.map((e) => ({
+      entry: e as Entry<unknown>,
+      collection: 'rules' as const,
+      movedFrom: e.data.movedFrom,
+    })),
   ];
   const byFile = new Map(movable.map((m) => [m.entry.file, m.entry]));
   for (const problem of redirectsFor(
@@ -232,6 +243,15 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
     errors.push(line === undefined ? problem : { ...problem, line });
   }
   errors.push(...financeRuleErrors(content.finance, today));
+  errors.push(
+    ...ruleProblems({
+      rules: content.rules,
+      places: content.places,
+      meetings: content.meetings,
+      matters: content.matters,
+      unknownReferencesAllowed: options.unknownReferencesAllowed === true,
+    }),
+  );
   return errors;
 }
 

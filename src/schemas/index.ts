@@ -9,6 +9,7 @@ import { matterSchema } from './matter.ts';
 import { meetingSchema } from './meeting.ts';
 import { noticeSchema } from './notice.ts';
 import { placeSchema } from './place.ts';
+import { ruleSchema } from './rule.ts';
 import { siteSchema } from './site.ts';
 import { statsSchema } from './stats.ts';
 
@@ -81,6 +82,14 @@ export const collections = {
     fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, hint: '英文或拼音，如 zhaijidi-jicheng' },
     schema: legalSchema,
   },
+  rules: {
+    path: 'rules',
+    format: 'md',
+    kind: 'folder',
+    label: '村规民约与清单',
+    fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, hint: '地点编号-类型拼音-年份，如 taoyuan-cunguiminyue-2025' },
+    schema: ruleSchema,
+  },
   finance: {
     path: 'finance',
     format: 'json',
@@ -94,4 +103,14 @@ export const collections = {
 export type CollectionName = keyof typeof collections;
 export const COLLECTION_NAMES = Object.keys(collections) as CollectionName[];
 
-export { financeSchema, legalSchema, matterSchema, meetingSchema, noticeSchema, placeSchema, siteSchema, statsSchema };
+export {
+  financeSchema,
+  legalSchema,
+  matterSchema,
+  meetingSchema,
+  noticeSchema,
+  placeSchema,
+  ruleSchema,
+  siteSchema,
+  statsSchema,
+};
