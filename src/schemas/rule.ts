@@ -103,8 +103,14 @@ export const ruleSchema = z
       description: '被本版本取代的旧版本的文件名（不含 .md），须是同一地点、同一类型',
     }),
     summary: field(z.string().max(200).optional(), { title: '摘要', widget: 'text' }),
-    powers: field(z.array(powerItem).default([]), { title: '权力事项（小微权力清单）' }),
-    services: field(z.array(serviceItem).default([]), { title: '服务事项（服务清单）' }),
+    powers: field(z.array(powerItem).default([]), {
+      title: '权力事项',
+      description: '只有小微权力清单填写：每项权力的依据、办理流程、责任主体和监督方式',
+    }),
+    services: field(z.array(serviceItem).default([]), {
+      title: '服务事项',
+      description: '只有服务清单填写：每项服务的办理方式、材料、时限、窗口和电话',
+    }),
     keywords: field(z.array(z.string().min(1).max(20)).default([]), { title: '关键词' }),
     changes: changeNotes,
     movedFrom,
