@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { parseCsv } from '../src/lib/csv.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
 import { demoInBrowser } from './support/demo-browser.ts';
 
@@ -135,5 +136,65 @@ describe('the rules list', () => {
     const feed = readFileSync(path.join(DEMO_OUT_DIR, 'rules/feed.xml'), 'utf8');
     expect(feed.match(/<item>/g)).toHaveLength(5);
     expect(feed).toContain('【征求意见稿】新华社区居民公约（征求意见稿）');
+  });
+});
+
+describe('rules as open data', () => {
+  const read = (file: string) => parseCsv(readFileSync(path.join(DEMO_OUT_DIR, 'data', file), 'utf8'));
+  const column = (rows: ReturnType<typeof read>, name: string) => {
+    const i = rows[0]?.cells.indexOf(name) ?? -1;
+    expect(i, name).toBeGreaterThanOrEqual(0);
+    return rows.slice(1).map((r) => r.cells[i]);
+  };
+
+  it('writes one row per rule to rules.csv, with Chinese labels beside the codes', () => {
+    const rows = read('rules.csv');
+    expect(column(rows, 'id').sort()).toEqual([
+      'jinxiu-fuwuqingdan-2026',
+      'taoyuan-cunguiminyue-2019',
+      'taoyuan-cunguiminyue-2025',
+      'taoyuan-xiaoweiquanli-2025',
+      'xinhua-jumingongyue-2026',
+    ]);
+    const byId = new Map(rows.slice(1).map((r) => [r.cells[0], r.cells]));
+    const header = rows[0]?.cells ?? [];
+    const cell = (id: string, name: string) => byId.get(id)?.[header.indexOf(name)];
+    expect(cell('taoyuan-cunguiminyue-2025', 'kind_label')).toBe('村规民约');
+    expect(cell('taoyuan-cunguiminyue-2025', 'status_label')).toBe('现行');
+    expect(cell('taoyuan-cunguiminyue-2025', 'previous')).toBe('taoyuan-cunguiminyue-2019');
+    expect(cell('taoyuan-cunguiminyue-2025', 'meeting')).toBe('2025-06-18-taoyuan-cunguiminyue-jueyi');
+    expect(cell('taoyuan-cunguiminyue-2025', 'place_name')).toBe('桃源村');
+    expect(cell('taoyuan-xiaoweiquanli-2025', 'item_count')).toBe('6');
+    expect(header).not.toContain('powers');
+  });
+
+  it('writes one row per service item to service-items.csv', () => {
+    const rows = read('service-items.csv');
+    expect(rows.length - 1).toBe(12);
+    expect(new Set(column(rows, 'rule'))).toEqual(new Set(['jinxiu-fuwuqingdan-2026']));
+    expect(column(rows, 'type_label')).toContain('直接办结');
+    expect(column(rows, 'steps')[0]).toBe('提交材料→窗口核对信息→录入系统并告知缴费方式');
+  });
+
+  it('describes both files in datapackage.json with Chinese titles', () => {
+    const descriptor = JSON.parse(readFileSync(path.join(DEMO_OUT_DIR, 'data/datapackage.json'), 'utf8')) as {
+      resources: {
+        name: string;
+        path: string;
+        title: string;
+        schema?: { fields: { name: string; title: string }[] };
+      }[];
+    };
+    const rules = descriptor.resources.find((r) => r.name === 'rules');
+    const items = descriptor.resources.find((r) => r.name === 'service-items');
+    expect(rules?.path).toBe('rules.csv');
+    expect(items?.path).toBe('service-items.csv');
+    const titles = new Map(rules?.schema?.fields.map((f) => [f.name, f.title]));
+    expect(titles.get('kind')).toBe('类型');
+    expect(titles.get('kind_label')).toBe('类型（中文）');
+    expect(titles.get('commentDeadline')).toBe('征求意见截止日期');
+    expect(items?.schema?.fields.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['name', 'type', 'type_label', 'materials', 'time_limit', 'window', 'phone', 'steps']),
+    );
   });
 });

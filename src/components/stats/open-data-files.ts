@@ -9,6 +9,7 @@ import { loadChangeHistory } from '../../lib/change-history.ts';
 import { contentDir } from '../../lib/content-files.ts';
 import { parseCsv } from '../../lib/csv.ts';
 import { matterResources, mattersJson, mattersTable } from './matters-data.ts';
+import { ruleResources, rulesTable, serviceItemsCsv } from '../rules/open-data.ts';
 import { TODAY } from '../../build-info.ts';
 import { balancesCsv, financeLedgers, financeResources, ledgerCsv } from '../finance/open-data.ts';
 import { toCsv } from '../../lib/csv.ts';
@@ -343,6 +344,7 @@ export async function resources(): Promise<DataResource[]> {
     // Finance ledgers (src/components/finance/open-data.ts).
     ...(await financeResources()),
     ...matterResources(ID_FIELD),
+    ...(await ruleResources(ID_FIELD)),
   ];
 }
 
@@ -385,6 +387,10 @@ export async function fileText(file: string): Promise<string> {
       return (await mattersTable()).csv;
     case 'matters.json':
       return mattersJson();
+    case 'rules.csv':
+      return (await rulesTable(ID_FIELD)).csv;
+    case 'service-items.csv':
+      return serviceItemsCsv();
     case 'finance-ledger.csv':
       return ledgerCsv();
     case 'finance-ledger.json':
@@ -403,6 +409,8 @@ const SOURCE_FOLDER: Record<string, string> = {
   decisions: 'meetings',
   places: 'places',
   matters: 'matters',
+  rules: 'rules',
+  'service-items': 'rules',
   'finance-ledger': 'finance',
   'finance-balances': 'finance',
 };
