@@ -106,6 +106,15 @@ describe('a rule page without JavaScript at 360 px', () => {
   });
 });
 
+describe('the print copy', () => {
+  it('prints the flowcharts and a QR code back to the page', async () => {
+    const page = await open('/rules/taoyuan-xiaoweiquanli-2025/print/');
+    expect(await page.locator('ol.flow').count()).toBe(6);
+    const qr = page.locator('.print-qr svg');
+    expect(await qr.getAttribute('aria-label')).toMatch(/\/rules\/taoyuan-xiaoweiquanli-2025\/$/);
+  });
+});
+
 describe('the rules list', () => {
   it('groups by kind and filters by place with plain links', async () => {
     const page = await open('/rules/');

@@ -37,6 +37,7 @@ export const routes = {
   legalFeed: () => '/legal/feed.xml',
   rules: () => '/rules/',
   rule: (id: string) => `/rules/${id}/`,
+  rulePrint: (id: string) => `/rules/${id}/print/`,
   rulesByPlace: (id: string) => `/rules/place/${id}/`,
   rulesFeed: () => '/rules/feed.xml',
 } as const;
