@@ -231,7 +231,8 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
     ...content.rules.map((e) => ({
       entry: e as Entry<unknown>,
       collection: 'rules' as const,
-      movedFrom: e.data.movedFrom,
+      // A summary from an older gate-context.json (before rules existed) has no movedFrom.
+      movedFrom: e.data.movedFrom ?? [],
     })),
   ];
   const byFile = new Map(movable.map((m) => [m.entry.file, m.entry]));

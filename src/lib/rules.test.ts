@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ruleSchema, type Rule } from '../schemas/rule.ts';
+import { checkEntry, type GateContext, type GateEntry } from './content-gate.ts';
 import { laterVersions, ruleProblems, versionChain, type RuleSummary } from './rules.ts';
 
 const places = [
@@ -141,5 +142,61 @@ describe('rule schema', () => {
       'powers: 村规民约不填“权力事项”',
       'powers.0.steps: 权力事项“村级工程招标”没有办理流程',
     ]);
+  });
+});
+
+describe('the CMS gate on a rule', () => {
+  const context: GateContext = {
+    version: 1,
+    today: '2026-11-24',
+    partial: false,
+    entries: [
+      ...places.map((p) => ({ collection: 'places' as const, id: p.id, file: p.file, data: p.data })),
+      {
+        collection: 'meetings',
+        id: meetings[0]!.id,
+        file: meetings[0]!.file,
+        data: { place: 'east', decisions: [], movedFrom: [] },
+      },
+      {
+        collection: 'rules',
+        id: 'east-2019',
+        file: 'content/rules/east-2019.md',
+        data: { kind: 'village-rules', place: 'east', status: 'current', movedFrom: [] },
+      },
+    ],
+  };
+  const entry = (data: object): GateEntry => ({
+    collection: 'rules',
+    id: 'east-2025',
+    file: 'content/rules/east-2025.md',
+    data: {
+      title: '东村村规民约（2025年修订）',
+      kind: 'village-rules',
+      place: 'east',
+      status: 'current',
+      version: '2025年修订版',
+      published: '2025-07-01',
+      adopted: '2025-06-18',
+      meeting: '2025-06-18-east-jueyi',
+      previous: 'east-2019',
+      ...data,
+    },
+    body: '第一条 爱党爱国。',
+  });
+
+  it('refuses to save a second 现行 version while the old one is still 现行', () => {
+    expect(checkEntry(entry({}), context).map((e) => `${e.field}: ${e.message}`)).toEqual([
+      'status: 东村已有现行的村规民约（east-2019），同一地点同类只能有一个现行版本',
+    ]);
+  });
+
+  it('saves it as a 征求意见稿 with a deadline, and refuses an unknown adopting meeting', () => {
+    expect(checkEntry(entry({ status: 'consultation', commentDeadline: '2026-12-20' }), context)).toEqual([]);
+    expect(
+      checkEntry(entry({ status: 'consultation', commentDeadline: '2026-12-20', meeting: 'nope' }), context).map(
+        (e) => e.message,
+      ),
+    ).toEqual(['找不到会议纪要“nope”']);
   });
 });
