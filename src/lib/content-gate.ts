@@ -193,8 +193,9 @@ export interface ContextEntry {
 
 /**
  * The other entries, as the cross-file rules see them: places (name, level, parent), notices (place, publish
- * day, draft), meetings (place, date, draft), legal items (id only), stats (place, month), ledgers (place, month, balances) and the site's root
- * place, in the order the validator reads them.
+ * day, draft), meetings (place, date, draft), matters (place; not in the public copy), legal items (id only), stats
+ * (place, month), ledgers (place, month, balances), rules (kind, place, status, previous, meeting, matter) and the
+ * site's root place, in the order the validator reads them.
  */
 export interface GateContext {
   version: 1;
@@ -274,6 +275,9 @@ export function gateContext(content: Content, today: string, options: { publicOn
   ] as const) {
     for (const entry of content[collection] as Entry<unknown>[]) {
       if (options.publicOnly === true && !publicOn(collection, entry.data, today)) continue;
+      // Matter ids are only looked up (a rule adopted through a matter); the public copy leaves them out rather
+      // than name a draft matter, and being partial it does not refuse the reference.
+      if (options.publicOnly === true && collection === 'matters') continue;
       add(collection, entry);
     }
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleSchema, type Rule } from '../schemas/rule.ts';
-import { checkEntry, type GateContext, type GateEntry } from './content-gate.ts';
+import { checkEntry, gateContext, type GateContext, type GateEntry } from './content-gate.ts';
+import type { Content } from './content-rules.ts';
 import { laterVersions, ruleProblems, versionChain, type RuleSummary } from './rules.ts';
 
 const places = [
@@ -198,5 +199,30 @@ describe('the CMS gate on a rule', () => {
         (e) => e.message,
       ),
     ).toEqual(['找不到会议纪要“nope”']);
+  });
+});
+
+describe('the public gate context', () => {
+  it('leaves out draft and scheduled rules and every matter id', () => {
+    const rule = (id: string, published: string, draft = false) => ({
+      id,
+      file: `content/rules/${id}.md`,
+      data: { kind: 'charter', place: 'east', status: 'consultation', published, draft, movedFrom: [] },
+    });
+    const content = {
+      site: undefined,
+      places: [],
+      notices: [],
+      meetings: [],
+      matters: [{ id: 'east-lu-2026', file: 'content/matters/east-lu-2026.json', data: { place: 'east' } }],
+      stats: [],
+      legal: [],
+      finance: [],
+      rules: [rule('public', '2026-11-01'), rule('draft', '2026-11-01', true), rule('later', '2026-12-01')],
+    } as unknown as Content;
+    const ids = (publicOnly: boolean) =>
+      gateContext(content, '2026-11-24', { publicOnly }).entries.map((e) => `${e.collection}/${e.id}`);
+    expect(ids(true)).toEqual(['rules/public']);
+    expect(ids(false)).toEqual(['matters/east-lu-2026', 'rules/public', 'rules/draft', 'rules/later']);
   });
 });
