@@ -100,7 +100,7 @@ export interface CmsConfig {
 
 /** A field that stores the id (file name) of another entry, picked from a list by its Chinese name. */
 interface Reference {
-  collection: 'places' | 'notices' | 'meetings' | 'matters';
+  collection: 'places' | 'notices' | 'meetings' | 'matters' | 'rules';
   display: string;
   /** Places only: the levels that may be chosen. */
   levels?: string[];
@@ -113,6 +113,7 @@ const TOP_PLACE: Reference = { ...PLACE, levels: ['township', 'street'] };
 const NOTICE: Reference = { collection: 'notices', display: 'title' };
 const MEETING: Reference = { collection: 'meetings', display: 'title' };
 const MATTER: Reference = { collection: 'matters', display: 'title' };
+const RULE: Reference = { collection: 'rules', display: 'title' };
 
 interface CollectionSettings {
   /** Decap file-name template. Every part is an ASCII field value, so a Chinese title never becomes a file name. */
@@ -194,6 +195,16 @@ export const COLLECTION_SETTINGS: Record<Exclude<CollectionName, 'site'>, Collec
     sortable: ['published', 'title'],
     create: true,
     description: '普法文章、法律问答和典型案例。',
+  },
+  rules: {
+    slug: '{{fields.place}}-{{fields.kind}}-{{year}}',
+    identifier: 'title',
+    summary: '{{cmsPlaceName}} · {{title}}（{{version}}）',
+    sortable: ['published', 'title'],
+    create: true,
+    references: { place: PARENT_PLACE, meeting: MEETING, matter: MATTER, previous: RULE },
+    description:
+      '村规民约、居民公约、自治章程和小微权力清单、服务清单、职责清单。修订时新建一条，填“上一版本”，旧版本改为“已废止”；同一地点同类只能有一个现行版本。',
   },
   places: {
     // The file name is the place's id, referenced by every notice and record: new places and renames are made by
@@ -531,6 +542,7 @@ export function cmsCollections(): CmsCollection[] {
     folderCollection('stats'),
     folderCollection('finance'),
     folderCollection('registers'),
+    folderCollection('rules'),
     folderCollection('legal'),
     folderCollection('places'),
     siteCollection(),

@@ -6,7 +6,8 @@
  * changes, not when a schema in src/schemas or the Markdown plugin in src/lib/sanitize-markdown.ts does: an entry
  * cached before a field with a default was added then lacks the field (seen with `changes` in issue 18: "Cannot
  * read properties of undefined"), and cached Markdown keeps its old HTML. Bump the revision when either changes.
- * Revision: 2026-11-27b (issue 17: registers; issue 18: changes, movedFrom, withdrawn, docNumber).
+ * Revision: 2026-11-27c (issue 17: registers; issue 18: changes, movedFrom, withdrawn, docNumber; table alignment
+ * and tabindex; rules).
  */
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
@@ -35,4 +36,5 @@ export const collections = {
   legal: defineCollection({ loader: glob(files(specs.legal)), schema: specs.legal.schema }),
   finance: defineCollection({ loader: glob(files(specs.finance)), schema: specs.finance.schema }),
   registers: defineCollection({ loader: glob(files(specs.registers)), schema: specs.registers.schema }),
+  rules: defineCollection({ loader: glob(files(specs.rules)), schema: specs.rules.schema }),
 };

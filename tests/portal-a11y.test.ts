@@ -25,6 +25,7 @@ const NOT_CHECKED: Record<string, string> = {
 const NO_TEXT_MODE: Record<string, string> = {
   'notices/[id]/print/index.astro': 'the print copy is large type already and runs no JavaScript (layouts/Print.astro)',
   'finance/[place]/[month]/print/index.astro': 'the ledger print copy uses layouts/Print.astro too',
+  'rules/[id]/print/index.astro': 'the rule print copy uses layouts/Print.astro too',
 };
 
 const demo = demoInBrowser();

@@ -166,6 +166,21 @@ const CASES: QueryCase[] = [
     url: '/legal/tuoqian-gongzi-anli/',
     top: 1,
   },
+  // Standing rules and lists (/rules/).
+  { query: '村规民约', looksFor: 'the current 桃源村 village rules', url: '/rules/taoyuan-cunguiminyue-2025/', top: 3 },
+  {
+    query: '小微权力清单',
+    looksFor: 'the 桃源村 list of small powers',
+    url: '/rules/taoyuan-xiaoweiquanli-2025/',
+    top: 3,
+  },
+  {
+    query: '居民公约',
+    looksFor: 'the 新华社区 convention open for comment',
+    url: '/rules/xinhua-jumingongyue-2026/',
+    top: 3,
+  },
+  { query: '养老保险参保', looksFor: 'the 锦绣社区 service list', url: '/rules/jinxiu-fuwuqingdan-2026/', top: 3 },
   { query: '高空抛物', looksFor: 'the falling flowerpot case', url: '/legal/gaokong-paowu-anli/', top: 1 },
   {
     query: '民法典 第1067条',

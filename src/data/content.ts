@@ -11,6 +11,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { TODAY } from '../build-info.ts';
 import { isPublic } from '../lib/publishing.ts';
 import type { HeldMeeting } from '../schemas/meeting.ts';
+import { RULE_KINDS } from '../schemas/rule.ts';
 
 /** Minutes of a held meeting: a meetings entry whose attendance is known. */
 export type HeldMeetingEntry = Omit<CollectionEntry<'meetings'>, 'data'> & { data: HeldMeeting };
@@ -95,6 +96,16 @@ export const getUpcomingMeetings: () => Promise<CollectionEntry<'meetings'>[]> =
 export const getLegal: () => Promise<CollectionEntry<'legal'>[]> = listOncePerBuild(async () =>
   (await getCollection('legal', (e) => isPublic(e.data, TODAY))).sort(
     (a, b) => byText(b.data.published, a.data.published) || byText(a.id, b.id),
+  ),
+);
+
+/** Public rules and lists (村规民约, 清单…), by kind, then newest first. */
+export const getRules: () => Promise<CollectionEntry<'rules'>[]> = listOncePerBuild(async () =>
+  (await getCollection('rules', (e) => isPublic(e.data, TODAY))).sort(
+    (a, b) =>
+      RULE_KINDS.indexOf(a.data.kind) - RULE_KINDS.indexOf(b.data.kind) ||
+      byText(b.data.published, a.data.published) ||
+      byText(a.id, b.id),
   ),
 );
 

@@ -119,7 +119,9 @@ export async function latestFigures(placeId: string): Promise<PlaceMonthFigures 
 }
 
 /** Changes to an entry's file from git, newest first (empty outside git or for uncommitted files). */
-export async function historyOf(entry: CollectionEntry<'notices' | 'meetings' | 'legal'>): Promise<FileChange[]> {
+export async function historyOf(
+  entry: CollectionEntry<'notices' | 'meetings' | 'legal' | 'rules'>,
+): Promise<FileChange[]> {
   if (entry.filePath === undefined) return [];
   return (await loadChangeHistory(contentDir())).of(entry.filePath);
 }

@@ -46,6 +46,10 @@ function movedEntries(content: Content, today: string): MovedEntry[] {
       'legal',
       content.legal.filter((l) => isPublic(l.data, today)),
     ),
+    ...of(
+      'rules',
+      content.rules.filter((r) => isPublic(r.data, today)),
+    ),
   ];
 }
 

@@ -315,6 +315,7 @@ async function unnotedEditWarnings(content: Content, today: string, root: string
       .filter((m) => isPublic({ draft: m.data.draft, published: m.data.date }, today))
       .map((e) => ({ e, published: e.data.date })),
     ...content.legal.filter((l) => isPublic(l.data, today)).map((e) => ({ e, published: e.data.published })),
+    ...content.rules.filter((r) => isPublic(r.data, today)).map((e) => ({ e, published: e.data.published })),
   ];
   return entries.flatMap(({ e, published }) => {
     const edits = unnotedEdits({ ...e.data, published }, history.of(path.resolve(e.file)), today);

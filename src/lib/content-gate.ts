@@ -126,6 +126,7 @@ function emptyContent(): Content {
     legal: [],
     finance: [],
     registers: [],
+    rules: [],
   };
 }
 
@@ -191,9 +192,9 @@ export interface ContextEntry {
 
 /**
  * The other entries, as the cross-file rules see them: places (name, level, parent), notices (place, publish
- * day, draft), meetings (place, date, draft), matters (place: a contract's 决议), legal items (id only), stats
- * (place, month), ledgers (place, month, balances), registers (place) and the site's root place, in the order the
- * validator reads them.
+ * day, draft), meetings (place, date, draft), matters (place; drafts not in the public copy), legal items (id only),
+ * stats (place, month), ledgers (place, month, balances), registers (place), rules (kind, place, status, previous,
+ * meeting, matter) and the site's root place, in the order the validator reads them.
  */
 export interface GateContext {
   version: 1;
@@ -231,6 +232,8 @@ function summary(collection: CollectionName, data: Record<string, unknown>): Rec
     case 'matters':
       // Matters are checked against whole documents by the build only (checkContent).
       return pick(data, ['place']);
+    case 'rules':
+      return pick(data, ['kind', 'place', 'status', 'previous', 'meeting', 'matter', 'movedFrom']);
     case 'finance':
       // The balance and voucher rules only concern the ledger being saved; the chain needs the neighbours' balances.
       return pick(data, ['place', 'month', 'openingBalance', 'closingBalance']);
@@ -243,9 +246,9 @@ function summary(collection: CollectionName, data: Record<string, unknown>): Rec
 /** Whether an entry is on the public site built on `today` (the rule of src/data/content.ts). */
 function publicOn(collection: CollectionName, data: unknown, today: string): boolean {
   const item = data as { draft?: boolean; published?: string; date?: string };
-  // A draft matter's id must not show on the public site (a contract's 决议 to it is checked by the build).
+  // A draft matter's id must not show on the public site (a contract's or a rule's 决议 to it is checked by the build).
   if (collection === 'matters') return item.draft !== true;
-  if (collection !== 'notices' && collection !== 'legal' && collection !== 'meetings') return true;
+  if (!['notices', 'legal', 'meetings', 'rules'].includes(collection)) return true;
   const published = (collection === 'meetings' ? item.date : item.published) ?? '';
   return isPublic({ draft: item.draft === true, published }, today);
 }
@@ -273,6 +276,7 @@ export function gateContext(content: Content, today: string, options: { publicOn
     'legal',
     'finance',
     'registers',
+    'rules',
   ] as const) {
     for (const entry of content[collection] as Entry<unknown>[]) {
       if (options.publicOnly === true && !publicOn(collection, entry.data, today)) continue;

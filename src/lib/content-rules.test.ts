@@ -26,6 +26,7 @@ function content(overrides: Partial<Content> = {}): Content {
     legal: [],
     finance: [],
     registers: [],
+    rules: [],
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import type { Meeting } from '../schemas/meeting.ts';
 import type { Notice } from '../schemas/notice.ts';
 import type { Register } from '../schemas/register.ts';
 import { PARENT_LEVELS, PLACE_LEVEL_LABELS, type Place } from '../schemas/place.ts';
+import type { Rule } from '../schemas/rule.ts';
 import type { Site } from '../schemas/site.ts';
 import type { Stats } from '../schemas/stats.ts';
 import { monthOf } from './dates.ts';
@@ -17,6 +18,7 @@ import { financeRuleErrors, type LedgerData } from './finance.ts';
 import type { ContentError } from './friendly-errors.ts';
 import { DEFAULT_DECISION_NOTICE_DAYS, matterProblems } from './matters.ts';
 import { registerRuleErrors, registerWarnings, type RegisterEntry } from './registers.ts';
+import { ruleProblems, type RuleSummary } from './rules.ts';
 
 export interface Entry<T> {
   id: string;
@@ -36,6 +38,7 @@ export interface Content {
   legal: Entry<Legal>[];
   finance: Entry<Finance>[];
   registers: Entry<Register>[];
+  rules: Entry<Rule>[];
 }
 
 /**
@@ -51,10 +54,11 @@ export interface RuleContent {
   legal: Entry<Pick<Legal, 'movedFrom'>>[];
   /** Other months in the CMS context come without their lines (LedgerData): only the chain is checked on them. */
   finance: Entry<LedgerData>[];
-  /** A contract's 决议 is a matter or a meeting of the same place: only their ids and places are read. */
+  /** A contract's 决议 and a rule's adopting matter: only their ids and places are read (their own rules run in checkContent). */
   matters: Entry<Pick<Matter, 'place'>>[];
   /** Other registers in the CMS context come as their place only (RegisterEntry). */
   registers: RegisterEntry[];
+  rules: Entry<RuleSummary & Pick<Rule, 'movedFrom'>>[];
 }
 
 export interface RuleOptions {
@@ -230,6 +234,12 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
       collection: 'legal' as const,
       movedFrom: e.data.movedFrom,
     })),
+    ...content.rules.map((e) => ({
+      entry: e as Entry<unknown>,
+      collection: 'rules' as const,
+      // A summary from an older gate-context.json (before rules existed) has no movedFrom.
+      movedFrom: e.data.movedFrom ?? [],
+    })),
   ];
   const byFile = new Map(movable.map((m) => [m.entry.file, m.entry]));
   for (const problem of redirectsFor(
@@ -241,6 +251,15 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
   }
   errors.push(...financeRuleErrors(content.finance, today));
   errors.push(...registerRuleErrors(content.registers, content.matters, content.meetings, options));
+  errors.push(
+    ...ruleProblems({
+      rules: content.rules,
+      places: content.places,
+      meetings: content.meetings,
+      matters: content.matters,
+      unknownReferencesAllowed: options.unknownReferencesAllowed === true,
+    }),
+  );
   return errors;
 }
 

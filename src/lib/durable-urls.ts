@@ -13,7 +13,7 @@
 import { escapeXml } from './feed.ts';
 import type { ContentError } from './friendly-errors.ts';
 
-export type MovableCollection = 'notices' | 'meetings' | 'legal';
+export type MovableCollection = 'notices' | 'meetings' | 'legal' | 'rules';
 
 export interface MovedEntry {
   collection: MovableCollection;

@@ -22,7 +22,7 @@ export interface ContentSource {
 
 export type ContentLocation = Pick<ContentError, 'file' | 'line' | 'field' | 'label'>;
 
-const ENTRY_PAGE = /^(notices|meetings|legal)\/([^/]+)\/(?:print\/)?index\.html$/;
+const ENTRY_PAGE = /^(notices|meetings|legal|rules)\/([^/]+)\/(?:print\/)?index\.html$/;
 
 /** The entry whose own page (or print page) `outputFile` is, if it is one. */
 export function entryOfPage<T extends ContentSource>(outputFile: string, entries: readonly T[]): T | undefined {

@@ -35,4 +35,9 @@ export const routes = {
   legalByTopic: (topic: string) => `/legal/topic/${topic}/`,
   legalByType: (type: string) => `/legal/type/${type}/`,
   legalFeed: () => '/legal/feed.xml',
+  rules: () => '/rules/',
+  rule: (id: string) => `/rules/${id}/`,
+  rulePrint: (id: string) => `/rules/${id}/print/`,
+  rulesByPlace: (id: string) => `/rules/place/${id}/`,
+  rulesFeed: () => '/rules/feed.xml',
 } as const;

@@ -5,12 +5,12 @@
  */
 
 /** The kinds of page residents and journalists search, as shown in the type filter. */
-export const SEARCH_TYPES = ['公告', '纪要', '统计', '普法', '地点'] as const;
+export const SEARCH_TYPES = ['公告', '纪要', '统计', '普法', '规约', '地点'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** Facets for the search index (Pagefind filters/meta/sort); every searchable page passes them. */
 export interface SearchFacets {
-  /** 公告 | 纪要 | 统计 | 普法 | 地点 */
+  /** 公告 | 纪要 | 统计 | 普法 | 规约 | 地点 */
   type: SearchType;
   /** Place name, e.g. 桃源村. */
   place?: string;

@@ -55,9 +55,11 @@ describe('publishedUploads', () => {
       { collection: 'meetings', data: { date: '2026-11-02' }, body: '见[会议记录](/uploads/2026/huiyi.pdf)。' },
       { collection: 'meetings', data: { date: '2026-12-01' }, body: '[未来](/uploads/future.pdf)' },
       { collection: 'site', data: { logo: '/uploads/logo.png' } },
+      { collection: 'rules', data: { published: '2026-12-10' }, body: '[全文](/uploads/gongyue-2027.pdf)' },
     ];
     expect(publishedUploads(entries, '2026-11-24')).toEqual(['2026/huiyi.pdf', 'logo.png', 'public.pdf']);
     expect(publishedUploads(entries, '2026-12-03')).toContain('scheduled.pdf');
+    expect(publishedUploads(entries, '2026-12-10')).toContain('gongyue-2027.pdf');
   });
 
   it('never names a path that climbs out of uploads/, and decodes percent-escapes', () => {

@@ -79,7 +79,7 @@ export function publishedUploads(entries: readonly ReferencingEntry[], today: st
   for (const entry of entries) {
     const data = (entry.data ?? {}) as { draft?: unknown; published?: unknown; date?: unknown };
     const day = entry.collection === 'meetings' ? data.date : data.published;
-    const dated = ['notices', 'meetings', 'legal'].includes(entry.collection);
+    const dated = ['notices', 'meetings', 'legal', 'rules'].includes(entry.collection);
     if (dated && (data.draft === true || typeof day !== 'string' || day > today)) continue;
     const text = `${JSON.stringify(entry.data)}\n${entry.body ?? ''}`;
     for (const m of text.matchAll(UPLOAD_REFERENCE)) {

@@ -10,6 +10,7 @@ import { meetingSchema } from './meeting.ts';
 import { noticeSchema } from './notice.ts';
 import { placeSchema } from './place.ts';
 import { registerSchema } from './register.ts';
+import { ruleSchema } from './rule.ts';
 import { siteSchema } from './site.ts';
 import { statsSchema } from './stats.ts';
 
@@ -82,6 +83,14 @@ export const collections = {
     fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, hint: '英文或拼音，如 zhaijidi-jicheng' },
     schema: legalSchema,
   },
+  rules: {
+    path: 'rules',
+    format: 'md',
+    kind: 'folder',
+    label: '村规民约与清单',
+    fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, hint: '地点编号-类型拼音-年份，如 taoyuan-cunguiminyue-2025' },
+    schema: ruleSchema,
+  },
   finance: {
     path: 'finance',
     format: 'json',
@@ -111,6 +120,7 @@ export {
   noticeSchema,
   placeSchema,
   registerSchema,
+  ruleSchema,
   siteSchema,
   statsSchema,
 };

@@ -9,6 +9,7 @@ import { loadChangeHistory } from '../../lib/change-history.ts';
 import { contentDir } from '../../lib/content-files.ts';
 import { parseCsv } from '../../lib/csv.ts';
 import { matterResources, mattersJson, mattersTable } from './matters-data.ts';
+import { ruleResources, rulesTable, serviceItemsCsv } from '../rules/open-data.ts';
 import { TODAY } from '../../build-info.ts';
 import {
   balancesCsv,
@@ -351,6 +352,7 @@ export async function resources(): Promise<DataResource[]> {
     ...(await financeResources()),
     ...(await registerResources()),
     ...matterResources(ID_FIELD),
+    ...(await ruleResources(ID_FIELD)),
   ];
 }
 
@@ -393,6 +395,10 @@ export async function fileText(file: string): Promise<string> {
       return (await mattersTable()).csv;
     case 'matters.json':
       return mattersJson();
+    case 'rules.csv':
+      return (await rulesTable(ID_FIELD)).csv;
+    case 'service-items.csv':
+      return serviceItemsCsv();
     case 'finance-ledger.csv':
       return ledgerCsv();
     case 'finance-ledger.json':
@@ -415,6 +421,8 @@ const SOURCE_FOLDER: Record<string, string> = {
   decisions: 'meetings',
   places: 'places',
   matters: 'matters',
+  rules: 'rules',
+  'service-items': 'rules',
   'finance-ledger': 'finance',
   'finance-balances': 'finance',
   contracts: 'registers',
