@@ -6,34 +6,22 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parseCsv } from '../src/lib/csv.ts';
 import { PROCEDURES, procedureSteps, type Matter } from '../src/schemas/matter.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
-import { demoInBrowser } from './support/demo-browser.ts';
+import { demoInBrowser, phoneWithoutJs } from './support/demo-browser.ts';
 
 const demo = demoInBrowser();
-let context: BrowserContext;
+const phone = phoneWithoutJs(demo);
 
 const matters = readdirSync('content/matters').map((f) => ({
   id: f.replace(/\.json$/, ''),
   data: JSON.parse(readFileSync(path.join('content/matters', f), 'utf8')) as Matter,
 }));
 
-beforeAll(async () => {
-  context = await demo.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
-});
-afterAll(async () => {
-  await context?.close();
-});
-
-async function open(pathname: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(`${demo.url}${pathname}`);
-  expect(response?.status(), pathname).toBe(200);
-  return page;
-}
+const { open } = phone;
 
 async function noSideScroll(page: Page): Promise<void> {
   await page.waitForLoadState('load');
@@ -262,7 +250,7 @@ describe('meetings announced before they are held', () => {
     expect(attend.some((a) => a.includes(meeting.attend))).toBe(true);
     expect(await page.locator(`.upcoming a[href="/places/${meeting.place}/calendar.ics"]`).count()).toBe(1);
     await page.close();
-    const minutes = await context.newPage();
+    const minutes = await phone.newPage();
     expect((await minutes.goto(`${demo.url}/meetings/${meeting.id}/`))?.status()).toBe(404);
     await minutes.close();
     const data = JSON.parse(readFileSync(path.join(DEMO_OUT_DIR, 'data/meetings.json'), 'utf8')) as { id: string }[];

@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { demoInBrowser } from './support/demo-browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoInBrowser, phoneWithoutJs } from './support/demo-browser.ts';
 
 const demo = demoInBrowser();
-let context: BrowserContext;
+const phone = phoneWithoutJs(demo);
 
 interface SiteFile {
   office: { phone: string; hours?: string };
@@ -19,19 +19,7 @@ interface SiteFile {
 }
 const site = JSON.parse(readFileSync('content/site.json', 'utf8')) as SiteFile;
 
-beforeAll(async () => {
-  context = await demo.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
-});
-afterAll(async () => {
-  await context?.close();
-});
-
-async function open(pathname: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(`${demo.url}${pathname}`);
-  expect(response?.status(), pathname).toBe(200);
-  return page;
-}
+const { open } = phone;
 
 /** axe-core needs script in the page: it runs in a 360 px context of its own with JavaScript on. */
 async function axeViolations(pathname: string): Promise<string[]> {
@@ -213,7 +201,7 @@ describe('a moved notice', () => {
     const source = readFileSync('content/notices/2024-12-10-yunxi-zhengbing-tonggao-2025.md', 'utf8');
     const old = /movedFrom: \[([a-z0-9-]+)\]/.exec(source)?.[1];
     expect(old).toBe('2024-12-10-yunxi-zhengbing-2025');
-    const page = await context.newPage();
+    const page = await phone.newPage();
     await page.goto(`${demo.url}/notices/${old}/`);
     await page.waitForURL('**/notices/2024-12-10-yunxi-zhengbing-tonggao-2025/');
     await expect(page.locator('h1').textContent()).resolves.toBe('云溪街道关于做好2025年度征兵报名工作的通告');
@@ -275,7 +263,7 @@ describe('the notice page', () => {
   });
 
   it('prints with the address under the QR code on one line', async () => {
-    const page = await context.newPage();
+    const page = await phone.newPage();
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.goto(`${demo.url}/notices/${ID}/print/`);
     await page.emulateMedia({ media: 'print' });

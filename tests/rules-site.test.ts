@@ -6,28 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parseCsv } from '../src/lib/csv.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
-import { demoInBrowser } from './support/demo-browser.ts';
+import { demoInBrowser, phoneWithoutJs } from './support/demo-browser.ts';
 
 const demo = demoInBrowser();
-let context: BrowserContext;
+const phone = phoneWithoutJs(demo);
 
-beforeAll(async () => {
-  context = await demo.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
-});
-afterAll(async () => {
-  await context?.close();
-});
-
-async function open(pathname: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(`${demo.url}${pathname}`);
-  expect(response?.status(), pathname).toBe(200);
-  return page;
-}
+const { open } = phone;
 
 /** No part of the page is wider than the phone. */
 async function fitsPhone(page: Page): Promise<void> {
