@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readContent } from '../src/lib/content-files.ts';
 import { gateContext, parseContent, type GateContext } from '../src/lib/content-gate.ts';
 import {
+  changeNoteCheck,
   blankPaths,
   checkEntry,
   checkEntryBeforeSave,
@@ -238,5 +239,43 @@ describe('the content gate the CMS runs before saving', () => {
       Promise.reject(new Error('offline')),
     );
     expect(result.errors.map((e) => e.message)).toEqual(['有无法识别的字段“Draft”，是不是“draft”？']);
+  });
+});
+
+describe('the change note the CMS asks for when a public entry is edited', () => {
+  const file = 'content/notices/2026-11-20-caiwu-10yue.md';
+  const published = { published: '2026-11-20', changes: [] };
+  const today = '2026-11-24';
+
+  it('refuses to save a published notice edited without a note dated today, beside 修改记录', () => {
+    const { problem } = changeNoteCheck('notices', published, file, { isNew: false, today });
+    expect(problem).toMatchObject({ field: 'changes', label: '修改记录' });
+    expect(problem?.fix).toContain('修改日期填 2026-11-24');
+    // An older note does not cover today's edit.
+    const older = { ...published, changes: [{ date: '2026-11-21', note: '更正联系电话' }] };
+    expect(changeNoteCheck('notices', older, file, { isNew: false, today }).problem).toBeDefined();
+  });
+
+  it("saves with today's note and returns it for the commit subject (the last one of the day)", () => {
+    const data = {
+      ...published,
+      changes: [
+        { date: '2026-11-24', note: '更正第 3 项金额' },
+        { date: '2026-11-24', note: '补充附件：十月收支明细' },
+      ],
+    };
+    expect(changeNoteCheck('notices', data, file, { isNew: false, today })).toEqual({ note: '补充附件：十月收支明细' });
+  });
+
+  it('asks nothing of a new entry, a draft, one not yet published, a meeting announced ahead, or statistics', () => {
+    const ask = (collection: string, data: object, isNew = false) =>
+      changeNoteCheck(collection, data, file, { isNew, today }).problem;
+    expect(ask('notices', published, true)).toBeUndefined();
+    expect(ask('notices', { ...published, draft: true })).toBeUndefined();
+    expect(ask('notices', { published: '2026-11-30' })).toBeUndefined();
+    expect(ask('meetings', { date: '2026-12-03', status: 'scheduled' })).toBeUndefined();
+    expect(ask('meetings', { date: '2026-11-03', status: 'held' })).toBeDefined();
+    expect(ask('legal', { published: '2026-01-03' })).toBeDefined();
+    expect(ask('stats', { month: '2026-10' })).toBeUndefined();
   });
 });

@@ -138,3 +138,50 @@ export function refusalMessage(errors: ContentError[]): string {
   const lines = errors.map((e) => `【${e.label || '整条内容'}】${e.message}。修改方法：${e.fix}`);
   return `未保存，请先改正 ${errors.length} 处问题：\n${lines.join('\n')}`;
 }
+
+/** Collections whose entries carry a 修改记录 (`changes`: [{date, note, major}]). */
+const WITH_CHANGE_NOTES: ReadonlySet<string> = new Set(['notices', 'meetings', 'legal', 'rules']);
+
+interface ChangeNotesData {
+  draft?: boolean;
+  published?: string;
+  date?: string;
+  status?: string;
+  changes?: { date?: string; note?: string }[];
+}
+
+/** Whether residents may already have read the entry on `today` (meetings: held and dated, others: published). */
+function alreadyPublic(collection: string, data: ChangeNotesData, today: string): boolean {
+  if (data.draft === true) return false;
+  if (collection === 'meetings') return data.status !== 'scheduled' && (data.date ?? '9999') <= today;
+  return (data.published ?? '9999') <= today;
+}
+
+/**
+ * Editing what residents may already have read needs a dated reason (issue 18, GOV.UK's change notes): an existing
+ * entry that is public on `today` is saved only when its 修改记录 holds a note dated today. Stateless on purpose:
+ * the CMS does not know what the entry looked like when it was opened, but a second edit on the same day is
+ * covered by the first note. Returns the note to use (as the commit subject) or the problem to show.
+ */
+export function changeNoteCheck(
+  collection: string,
+  data: ChangeNotesData,
+  file: string,
+  options: { isNew: boolean; today: string },
+): { note?: string; problem?: ContentError } {
+  if (options.isNew || !WITH_CHANGE_NOTES.has(collection) || !alreadyPublic(collection, data, options.today)) {
+    return {};
+  }
+  const today = (data.changes ?? []).filter((change) => change.date === options.today && change.note);
+  const last = today.at(-1)?.note;
+  if (last !== undefined) return { note: last };
+  return {
+    problem: {
+      file,
+      field: 'changes',
+      label: '修改记录',
+      message: '这条内容已经公开，修改后要写明改了什么、为什么改',
+      fix: `在“修改记录”中添加一条，修改日期填 ${options.today}，写明修改说明（如：更正第 3 项金额，原写 1200 元，应为 12000 元）；影响群众权益的改动勾选“重要更正”`,
+    },
+  };
+}

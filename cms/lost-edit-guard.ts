@@ -25,6 +25,16 @@ interface FileInfo {
   file?: { path?: string; id?: string | null };
 }
 
+let commitNote: string | undefined;
+
+/**
+ * The change note of the entry about to be saved (cms/main.ts, from changeNoteCheck): the next save's commit
+ * message carries it, so `git log` says why a published entry changed, not only that it did.
+ */
+export function setCommitNote(note: string | undefined): void {
+  commitNote = note;
+}
+
 export function installLostEditGuard(backendUrl: string): void {
   const seen = new Map<string, string>();
   const original = window.fetch.bind(window);
@@ -40,6 +50,11 @@ export function installLostEditGuard(backendUrl: string): void {
         if (hash !== undefined) base[file.path] = hash;
       }
       request.params.gongkailanBase = base;
+      const options = (request.params as { options?: { commitMessage?: string } }).options;
+      if (commitNote !== undefined && typeof options?.commitMessage === 'string') {
+        options.commitMessage = `${options.commitMessage}：${commitNote}`;
+      }
+      commitNote = undefined;
       init = { ...init, body: JSON.stringify(request) };
     }
     const response = await original(input, init);

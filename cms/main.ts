@@ -9,11 +9,12 @@ import { zh_Hans } from 'decap-cms-locales';
 import globalCss from '../src/styles/global.css?raw';
 import { collections, type CollectionName } from '../src/schemas/index.ts';
 import { formatName, PLACE_WIDGET, RULE_REQUIRED_FIELDS, type CmsConfig } from './config.ts';
-import { blankPaths, checkEntryBeforeSave } from './entry-check.ts';
+import { blankPaths, changeNoteCheck, checkEntryBeforeSave } from './entry-check.ts';
+import { buildToday } from '../src/lib/dates.ts';
 import { ancestorNames, clearErrorToasts, clearFieldErrors, fieldName, showFieldErrors } from './field-errors.ts';
 import { fromFile, jsonFromFile, jsonToFile, keyOrderOf, toFile } from './format.ts';
 import { chineseFor, mergePhrases, PHRASES } from './locale.ts';
-import { installLostEditGuard } from './lost-edit-guard.ts';
+import { installLostEditGuard, setCommitNote } from './lost-edit-guard.ts';
 import { placeControl, placePreview } from './place-widget.tsx';
 import { renameUploads } from './upload-name.ts';
 import { LIST_KEYS, withListValues, withoutListValues, type PlaceList } from './places.ts';
@@ -84,6 +85,15 @@ CMS.registerEventListener({
       showFieldErrors(result.errors);
       throw new Refusal(`请先改正 ${result.errors.length} 处问题（已在表单中标出）`);
     }
+    const change = changeNoteCheck(collection, plain, String(entry.get('path') || ''), {
+      isNew: entry.get('newRecord') === true,
+      today: buildToday(undefined),
+    });
+    if (change.problem !== undefined) {
+      showFieldErrors([change.problem]);
+      throw new Refusal('这条内容已经公开：请在“修改记录”中写明这次修改（已在表单中标出）');
+    }
+    setCommitNote(change.note);
     clearFieldErrors();
     for (const path of blankPaths(plain)) data = data.deleteIn(path);
     return data;

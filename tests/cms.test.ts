@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSaveProxy, type SaveProxy } from '../scripts/lib/cms-save-proxy.ts';
+import { buildToday } from '../src/lib/dates.ts';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, OUTPUT_ROOT } from './support/build.ts';
 import { attachFile, choose, field, freePortPair, git as gitIn, logIn, startDecapServer } from './support/cms.ts';
@@ -170,6 +171,34 @@ describe('the production admin in git mode, draft → review → publish', () =>
     expect(draft.policeIncidents).not.toBe(9);
     expect(git('log', '--format=%s', '-1', 'cms/stats/dongcun-2026-10').trim()).toBe(
       '修改 治理统计：dongcun-2026-10（李文书）',
+    );
+  }, 180_000);
+
+  it('asks for a 修改记录 note before saving an edit to a published notice, and the commit says why', async () => {
+    // The CMS judges "published" on the real day in Asia/Shanghai, as it does for every save.
+    const today = buildToday(undefined);
+    const id = '2026-11-20-caiwu-10yue';
+    const commits = git('rev-list', '--all', '--count');
+    const page = await newPage();
+    await page.goto(`${server.url}/admin/#/collections/notices/entries/${id}`);
+    const summary = page.getByLabel('摘要');
+    await summary.waitFor({ timeout: 30_000 });
+    await summary.fill('十月收入 12,000 元、支出 8,500 元（原写 1,200 元，已更正）。');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    const asked = field(page, 'changes').locator('.gkl-field-error');
+    await asked.waitFor({ timeout: 20_000 });
+    await expect(asked.textContent()).resolves.toContain(`这条内容已经公开，修改后要写明改了什么、为什么改`);
+    expect(git('rev-list', '--all', '--count')).toBe(commits);
+    // The clerk adds the note; the edit they typed is still there.
+    await expect(summary.inputValue()).resolves.toContain('已更正');
+    await page.getByRole('button', { name: /添加\s*修改记录/ }).click();
+    await page.getByLabel(/^修改日期/).fill(today);
+    await page.getByLabel(/^修改说明/).fill('更正十月收入金额，原写 1,200 元，应为 12,000 元');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('内容已保存').waitFor({ timeout: 30_000 });
+    await page.close();
+    expect(git('log', '--format=%s', '-1', `cms/notices/${id}`).trim()).toBe(
+      `修改 村务公开：${id}：更正十月收入金额，原写 1,200 元，应为 12,000 元（李文书）`,
     );
   }, 180_000);
 
