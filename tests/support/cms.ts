@@ -173,9 +173,21 @@ export async function publishNow(page: Page): Promise<void> {
 export async function attachFile(page: Page, title: string, file: string, existing: string): Promise<string> {
   await page.getByRole('button', { name: /添加附件/ }).click();
   await page.getByLabel('附件名称', { exact: true }).last().fill(title);
-  await page.getByRole('button', { name: '选择或上传文件' }).last().click();
-  // The library lists what is already in content/uploads (it once showed "未找到资源").
-  await page.getByText(existing, { exact: true }).waitFor({ timeout: 30_000 });
+  const openLibrary = () => page.getByRole('button', { name: '选择或上传文件' }).last().click();
+  await openLibrary();
+  // The library lists what is already in content/uploads (it once showed "未找到资源"). On a starved CI machine
+  // (full suite, fresh clone) it once stayed without the file for 30 s, cause not found; a clerk would close and
+  // reopen it, and so does this helper, once. The file must then be listed.
+  const listed = page.getByText(existing, { exact: true });
+  const first = await listed.waitFor({ timeout: 20_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!first) {
+    await page.keyboard.press('Escape');
+    await openLibrary();
+    await listed.waitFor({ timeout: 30_000 });
+  }
   const upload = page.locator('input[type="file"]');
   await upload.setInputFiles(file);
   // The new upload is selected; its generated name is shown on its card.
