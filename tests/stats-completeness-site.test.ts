@@ -92,6 +92,14 @@ describe('a month in which 1 of 7 units reported', () => {
     expect(csv).toContain(
       'xicun,西村,2026-09,demands.received,群众说事（受理诉求）,115,件,本月起按新口径统计（含电话受理）。',
     );
+    // …and in the chart downloads, on the row of the month (a trend) or of the place (a comparison).
+    const chart = (id: string) => readFileSync(path.join(OUT, 'data/charts', `${id}.csv`), 'utf8');
+    expect(chart('trend-xicun-demands-received-demands-resolved')).toMatch(
+      /2026年9月,.*,2026年9月 西村：本月起按新口径统计（含电话受理）。/,
+    );
+    expect(chart('compare-demands-received-2026-09')).toMatch(
+      /西村,.*,2026年9月 西村：本月起按新口径统计（含电话受理）。/,
+    );
   });
 
   it('dates the data by its last change in git, not by the build', () => {

@@ -5,6 +5,7 @@
  */
 import { StatsCube } from '../lib/aggregate.ts';
 import { indicator, titleWithUnit, type Indicator } from '../lib/indicators.ts';
+import { formatMonthZh } from '../lib/dates.ts';
 import { period } from '../lib/periods.ts';
 import { reportingStatus, type MonthStatus } from '../lib/stats-completeness.ts';
 import { DEFAULT_PERIOD_ID, statsPeriods, type StatsPeriod } from '../lib/stats-periods.ts';
@@ -67,6 +68,44 @@ export function monthsThroughLatest(data: StatsData, placeId: string): string[] 
   return last === undefined ? [] : data.months.filter((m) => m <= last);
 }
 
+/** The 口径 notes behind `placeId`'s figures in `months`, as the pages' 数据说明 list writes them ("" when none). */
+function notesText(data: StatsData, placeId: string, months: readonly string[]): string {
+  const names = new Map([data.root, ...data.units].map((p) => [p.id, p.name]));
+  return months
+    .flatMap((month) =>
+      data.cube
+        .notesWithin(placeId, month)
+        .map((n) => `${formatMonthZh(month)} ${names.get(n.placeId) ?? n.placeId}：${n.note}`),
+    )
+    .join(' ');
+}
+
+/** A monthly trend, each month's row carrying the notes behind it. */
+function trend(
+  data: StatsData,
+  place: StatsPlace,
+  indicators: readonly Indicator[],
+  months: readonly string[],
+  title: string,
+): ChartSpec {
+  const spec = trendSpec(data.cube, place, indicators, months, title);
+  return { ...spec, rowNotes: months.map((m) => notesText(data, place.id, [m])) };
+}
+
+/** The event categories of a place over a period: every row rests on the same records, so the same notes. */
+function breakdownWithNotes(data: StatsData, place: StatsPlace, months: readonly string[], id: string, label: string) {
+  const spec = breakdownSpec(data.cube, place, months, id, label);
+  const text = notesText(data, place.id, months);
+  return { ...spec, rowNotes: spec.categories.map(() => text) };
+}
+
+/** One indicator across the units, each place's row carrying its own notes for the period. */
+function compare(data: StatsData, ind: Indicator, months: readonly string[], id: string, label: string): ChartSpec {
+  const spec = compareSpec(data.cube, data.units, ind, months, id, label);
+  const idByName = new Map(data.units.map((p) => [p.name, p.id]));
+  return { ...spec, rowNotes: spec.categories.map((name) => notesText(data, idByName.get(name) ?? '', months)) };
+}
+
 /** The groups of indicators drawn together on overview and place pages. */
 export const KEY_TRENDS = [
   { indicators: ['demands.received', 'demands.resolved'], title: '群众说事与干部解题（件）' },
@@ -75,8 +114,8 @@ export const KEY_TRENDS = [
 
 function keyTrends(data: StatsData, place: StatsPlace): ChartSpec[] {
   return KEY_TRENDS.map((group) =>
-    trendSpec(
-      data.cube,
+    trend(
+      data,
       place,
       group.indicators.map(indicator),
       monthsThroughLatest(data, place.id),
@@ -91,15 +130,15 @@ export function defaultPeriod(data: StatsData): StatsPeriod | undefined {
 }
 
 function breakdown(data: StatsData, place: StatsPlace, period = defaultPeriod(data)): ChartSpec[] {
-  return period === undefined ? [] : [breakdownSpec(data.cube, place, period.months, period.id, period.label)];
+  return period === undefined ? [] : [breakdownWithNotes(data, place, period.months, period.id, period.label)];
 }
 
 /** The charts of /stats/period/<id>/: event categories and the places compared over the period. */
 export function periodCharts(data: StatsData, period: StatsPeriod): ChartSpec[] {
   return [
     ...breakdown(data, data.root, period),
-    compareSpec(data.cube, data.units, indicator('demands.received'), period.months, period.id, period.label),
-    compareSpec(data.cube, data.units, indicator('resolutionRate'), period.months, period.id, period.label),
+    compare(data, indicator('demands.received'), period.months, period.id, period.label),
+    compare(data, indicator('resolutionRate'), period.months, period.id, period.label),
   ];
 }
 
@@ -108,14 +147,7 @@ export function overviewCharts(data: StatsData): ChartSpec[] {
   return [
     ...keyTrends(data, data.root),
     ...breakdown(data, data.root),
-    compareSpec(
-      data.cube,
-      data.units,
-      indicator('resolutionRate'),
-      [data.latest],
-      data.latest,
-      period(data.latest).label,
-    ),
+    compare(data, indicator('resolutionRate'), [data.latest], data.latest, period(data.latest).label),
   ];
 }
 
@@ -123,14 +155,8 @@ export function indicatorCharts(data: StatsData, ind: Indicator): ChartSpec[] {
   if (data.latest === undefined) return [];
   const period = defaultPeriod(data);
   return [
-    trendSpec(
-      data.cube,
-      data.root,
-      [ind],
-      monthsThroughLatest(data, data.root.id),
-      `${data.root.name}${titleWithUnit(ind)}`,
-    ),
-    ...(period === undefined ? [] : [compareSpec(data.cube, data.units, ind, period.months, period.id, period.label)]),
+    trend(data, data.root, [ind], monthsThroughLatest(data, data.root.id), `${data.root.name}${titleWithUnit(ind)}`),
+    ...(period === undefined ? [] : [compare(data, ind, period.months, period.id, period.label)]),
   ];
 }
 
@@ -142,8 +168,8 @@ export function placeCharts(data: StatsData, place: StatsPlace): ChartSpec[] {
 export function monthCharts(data: StatsData, month: string): ChartSpec[] {
   const label = period(month).label;
   return [
-    compareSpec(data.cube, data.units, indicator('demands.received'), [month], month, label),
-    compareSpec(data.cube, data.units, indicator('resolutionRate'), [month], month, label),
+    compare(data, indicator('demands.received'), [month], month, label),
+    compare(data, indicator('resolutionRate'), [month], month, label),
   ];
 }
 

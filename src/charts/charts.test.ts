@@ -8,6 +8,7 @@ import { emptyCounts, StatsCube } from '../lib/aggregate.ts';
 import { indicator } from '../lib/indicators.ts';
 import { chartCacheKey, renderChart, renderSpec } from './cache.ts';
 import { narrowMonthTicks } from './config.ts';
+import { allCharts, statsData } from './catalogue.ts';
 import { breakdownSpec, compareSpec, trendSpec } from './series.ts';
 import { chartCsv, chartTable } from './table.ts';
 
@@ -215,5 +216,45 @@ describe('narrow SVG charts for phones', () => {
     labels.push(...Array.from({ length: 11 }, (_, i) => `${i + 2}月`));
     const ticks = narrowMonthTicks(labels, 256, 15).filter((t) => t !== null);
     expect(ticks).toEqual([['7月', '2025年'], ['1月', '2026年'], ['7月']]);
+  });
+});
+
+describe('the 口径 notes in a chart CSV', () => {
+  const noted = (r: Stats, note: string): Stats => ({ ...r, note });
+  const data = statsData(
+    [
+      record('a', '2026-01', 10, 9),
+      noted(record('a', '2026-02', 20, 20), '本月起含电话受理。'),
+      record('b', '2026-01', 4, 4),
+      record('b', '2026-02', 6, 6),
+    ],
+    [
+      { id: 'town', name: '示例街道', level: 'township', order: 0 },
+      { id: 'a', parent: 'town', name: '东村', level: 'village', order: 1 },
+      { id: 'b', parent: 'town', name: '西社区', level: 'community', order: 2 },
+    ],
+    'town',
+  );
+  const csvOf = (id: string) => {
+    const spec = allCharts(data, [indicator('demands.received')]).find((s) => s.id === id);
+    if (spec === undefined) throw new Error(`no chart ${id}`);
+    return chartCsv(spec).trim().split(/\r?\n/);
+  };
+
+  it('adds a 数据说明 column to the town trend, on the month the note is for', () => {
+    const lines = csvOf('trend-town-demands-received');
+    expect(lines[0]).toMatch(/,数据说明$/);
+    expect(lines.find((l) => l.startsWith('2026年2月'))).toMatch(/,2026年2月 东村：本月起含电话受理。$/);
+    expect(lines.find((l) => l.startsWith('2026年1月'))).toMatch(/,$/);
+  });
+
+  it("puts a place's note on its own row of a comparison, not on the others", () => {
+    const lines = csvOf('compare-demands-received-2026-02');
+    expect(lines.find((l) => l.startsWith('东村'))).toMatch(/,2026年2月 东村：本月起含电话受理。$/);
+    expect(lines.find((l) => l.startsWith('西社区'))).toMatch(/,$/);
+  });
+
+  it('leaves the column out when no record behind the chart has a note', () => {
+    expect(csvOf('compare-demands-received-2026-01')[0]).not.toContain('数据说明');
   });
 });

@@ -34,4 +34,9 @@ export interface ChartSpec {
   unit: string;
   /** Text alternative: what the chart shows in one or two sentences. */
   summary: string;
+  /**
+   * The editors' 口径 notes behind each category's figures (same order as `categories`, "" where none), written
+   * as a 数据说明 column of the CSV so a caveat travels with the downloaded number.
+   */
+  rowNotes?: string[];
 }

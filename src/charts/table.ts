@@ -30,10 +30,14 @@ export function chartTable(spec: ChartSpec): ChartTable {
   };
 }
 
-/** CSV of the chart's data: plain numbers (rates as percentages with one decimal), empty cells for no data. */
+/**
+ * CSV of the chart's data: plain numbers (rates as percentages with one decimal), empty cells for no data, and a
+ * 数据说明 column with the 口径 notes behind each row when any row has one.
+ */
 export function chartCsv(spec: ChartSpec): string {
+  const notes = spec.rowNotes !== undefined && spec.rowNotes.some((n) => n !== '') ? spec.rowNotes : undefined;
   return toCsv(
-    [spec.categoryHeader, ...spec.series.map((s) => columnTitle(spec, s.label))],
+    [spec.categoryHeader, ...spec.series.map((s) => columnTitle(spec, s.label)), ...(notes ? ['数据说明'] : [])],
     (spec.fullCategories ?? spec.categories).map((category, i) => [
       category,
       ...spec.series.map((s) => {
@@ -41,6 +45,7 @@ export function chartCsv(spec: ChartSpec): string {
         if (value === null) return '';
         return spec.valueKind === 'rate' ? formatPercent(value).replace('%', '') : value;
       }),
+      ...(notes ? [notes[i] ?? ''] : []),
     ]),
   );
 }

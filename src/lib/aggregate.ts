@@ -229,4 +229,14 @@ export class StatsCube {
   note(placeId: string, month: string): string | undefined {
     return this.#byKey.get(`${placeId}|${month}`)?.note;
   }
+
+  /**
+   * The 口径 notes behind `placeId`'s figure for `month`: its own record's, or those of the records its roll-up
+   * adds up (children first to last, depth first), each with the place that wrote it.
+   */
+  notesWithin(placeId: string, month: string): { placeId: string; note: string }[] {
+    const own = this.#byKey.get(`${placeId}|${month}`);
+    if (own !== undefined) return own.note === undefined ? [] : [{ placeId, note: own.note }];
+    return (this.#children.get(placeId) ?? []).flatMap((child) => this.notesWithin(child, month));
+  }
 }
