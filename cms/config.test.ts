@@ -137,7 +137,7 @@ describeSuite('CMS configuration generated from the schemas', () => {
 
   it('starts every list of rows empty: a new entry has no blank 修改记录 row that Decap would refuse to save', () => {
     // Decap fills a list without a default with one row of its item defaults (重要更正 = 否) and then requires
-    // that row's date and note, so 发布 did nothing on a new notice (tests/cms-gate.test.ts failed that way).
+    // that row's date and note, so 发布 did nothing on a new notice (the CMS gate test in tests/cms.test.ts failed that way).
     for (const collection of config.collections) {
       const lists: CmsField[] = [];
       const walk = (fields: CmsField[] | undefined): void => {
