@@ -88,8 +88,12 @@ describe('npm run cms, from a fresh copy', () => {
     const page = await newPage();
     await page.goto(`${cms.siteUrl}/admin/`, { timeout: 180_000 });
     await page.getByRole('button', { name: '登录' }).waitFor({ timeout: 180_000 });
-    // The login page carries the site's name (an image of it, with the name as its text alternative).
-    await expect(page.getByRole('img', { name: '云溪街道村务公开栏' }).count()).resolves.toBe(1);
+    // The login page carries the site's name (an image of it, with the name as its text alternative). The alt text
+    // is put in place by cms/main.ts after Decap renders the page, a moment after the 登录 button appears (a CI run
+    // checked in that moment and failed), so wait for it, as a screen reader would hear it once it settles.
+    const siteName = page.getByRole('img', { name: '云溪街道村务公开栏' });
+    await siteName.waitFor({ timeout: 15_000 });
+    await expect(siteName.count()).resolves.toBe(1);
     await shot(page, '01-login');
     await logIn(page, `${cms.siteUrl}/admin/`);
     await shot(page, '02-collections');
