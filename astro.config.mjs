@@ -9,10 +9,10 @@ import sitemap from './src/integrations/sitemap.ts';
 import postBuildChecks from './src/integrations/post-build-checks.ts';
 import uploads from './src/integrations/uploads.ts';
 import validateContent from './src/integrations/validate-content.ts';
-import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES } from './src/lib/security-headers.ts';
-import { sanitizeMarkdownPlugin } from './src/lib/sanitize-markdown.ts';
-import { siteUrl } from './src/lib/site-url.ts';
-import { TEXT_MODE_SCRIPT_HASHES } from './src/lib/text-mode.ts';
+import { CSP_DIRECTIVES, CSP_SCRIPT_SOURCES } from './src/lib/site/security-headers.ts';
+import { sanitizeMarkdownPlugin } from './src/lib/content/sanitize-markdown.ts';
+import { siteUrl } from './src/lib/site/site-url.ts';
+import { TEXT_MODE_SCRIPT_HASHES } from './src/lib/site/text-mode.ts';
 
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
 // The canonical URL comes from the editors' site settings; SITE_URL overrides it for previews.
@@ -43,11 +43,11 @@ export default defineConfig({
   // Shiki's inline styles would need style-src 'unsafe-inline'; notices have no code to highlight.
   markdown: { processor: satteri({ hastPlugins: [sanitizeMarkdownPlugin] }), syntaxHighlight: false },
   // CSP as a <meta> tag with hashes of Astro's scripts and styles; deploy/_headers and deploy/nginx.conf add
-  // the header-only directives (frame-ancestors). Directives are defined once in src/lib/security-headers.ts.
+  // the header-only directives (frame-ancestors). Directives are defined once in src/lib/site/security-headers.ts.
   security: {
     csp: {
       directives: CSP_DIRECTIVES,
-      // The large-text mode's two inline scripts (src/lib/text-mode.ts) are allowed by hash.
+      // The large-text mode's two inline scripts (src/lib/site/text-mode.ts) are allowed by hash.
       scriptDirective: { resources: CSP_SCRIPT_SOURCES, hashes: TEXT_MODE_SCRIPT_HASHES },
     },
   },

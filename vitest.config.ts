@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -9,6 +10,8 @@ import { defineConfig } from 'vitest/config';
  * `npm test` runs both; the summary reporter prints one closing "N passed, N failed" line for the whole run.
  */
 export default defineConfig({
+  // tsconfig.json's `~/` alias, for tests that load Astro-side modules (src/data, src/pages).
+  resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
   test: {
     testTimeout: 60_000,
     hookTimeout: 240_000,

@@ -4,7 +4,7 @@
  * the reverse). cms/config.test.ts runs it on the generated configuration (must find nothing) and on deliberately
  * drifted copies (must find the drift), so the check itself is known to work.
  */
-import type { FieldInfo } from '../src/lib/schema-walk.ts';
+import type { FieldInfo } from '../src/lib/content/schema-walk.ts';
 import { PLACE_WIDGET, PUBLIC_FOLDER, type CmsField } from './config.ts';
 
 /** Strings that exercise the length limits and patterns of our schemas (slugs, months, names, phones, paths…). */

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { describe as describeSuite, expect, it } from 'vitest';
-import { describe } from '../src/lib/schema-walk.ts';
+import { describe } from '../src/lib/content/schema-walk.ts';
 import { field } from '../src/schemas/common.ts';
 import { collections, COLLECTION_NAMES, noticeSchema } from '../src/schemas/index.ts';
 import { adminCspSources, backendFromEnv } from './backend.ts';

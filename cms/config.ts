@@ -7,7 +7,7 @@
  * fields pick another entry (a place, a notice) instead of taking typed text.
  */
 import { collections, type CollectionName } from '../src/schemas/index.ts';
-import { describe, type FieldInfo } from '../src/lib/schema-walk.ts';
+import { describe, type FieldInfo } from '../src/lib/content/schema-walk.ts';
 import type { BackendSettings } from './backend.ts';
 
 /** The Markdown text below the front matter. A CMS-only name: meetings already use `body` for 会议类型. */
@@ -227,7 +227,7 @@ function hintOf(info: FieldInfo): string | undefined {
 
 /**
  * The Chinese message a zod check carries (set with `{ message }` in the schema), if any. zod 4 keeps it as
- * `_zod.def.error`, the same surface src/lib/schema-walk.ts reads.
+ * `_zod.def.error`, the same surface src/lib/content/schema-walk.ts reads.
  */
 function checkMessages(info: FieldInfo): string[] {
   const checks = (info.schema as unknown as { _zod: { def: { checks?: { _zod: { def: unknown } }[] } } })._zod.def

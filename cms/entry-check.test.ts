@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../src/lib/content-files.ts';
-import { gateContext, parseContent, type GateContext } from '../src/lib/content-gate.ts';
+import { readContent } from '../src/lib/content/content-files.ts';
+import { gateContext, parseContent, type GateContext } from '../src/lib/content/content-gate.ts';
 import {
   changeNoteCheck,
   blankPaths,

@@ -1,5 +1,5 @@
 /**
- * The last check before the CMS writes a file: the content gate (`src/lib/content-gate.ts`), the same code
+ * The last check before the CMS writes a file: the content gate (`src/lib/content/content-gate.ts`), the same code
  * `npm run validate` and the build run, so an entry the build would reject is never saved. Decap's own field
  * checks (required, pattern, min/max) run first and catch most mistakes next to the field; this adds the rules
  * that span fields (公示结束日期 after 开始, 实到 ≤ 应到, 已办结 ≤ 受理…), unknown fields, personal data, raw
@@ -9,14 +9,14 @@
  *
  * No Decap imports: cms/main.ts adapts these to Decap's preSave event.
  */
-import { buildToday } from '../src/lib/dates.ts';
+import { buildToday } from '../src/lib/site/dates.ts';
 import {
   checkEntry as gateCheck,
   parseGateContext,
   type GateContext,
   type GateEntry,
-} from '../src/lib/content-gate.ts';
-import type { ContentError } from '../src/lib/friendly-errors.ts';
+} from '../src/lib/content/content-gate.ts';
+import type { ContentError } from '../src/lib/content/friendly-errors.ts';
 import type { CollectionName } from '../src/schemas/index.ts';
 import { MARKDOWN_FIELD } from './config.ts';
 

@@ -5,7 +5,7 @@
  * top. Decap offers no API for this, so it works on the DOM Decap renders: every field is a container holding a
  * <label for="<name>-field-<n>"> and the control with that id.
  */
-import type { ContentError } from '../src/lib/friendly-errors.ts';
+import type { ContentError } from '../src/lib/content/friendly-errors.ts';
 import { MARKDOWN_FIELD } from './config.ts';
 
 const MARK = 'data-gkl-error';

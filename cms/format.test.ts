@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseContentFile } from '../src/lib/content-files.ts';
+import { parseContentFile } from '../src/lib/content/content-files.ts';
 import { buildCmsConfig } from './config.ts';
 import { backendFromEnv } from './backend.ts';
 import { fromFile, jsonFromFile, jsonToFile, keyOrderOf, toFile } from './format.ts';

@@ -10,7 +10,7 @@ import globalCss from '../src/styles/global.css?raw';
 import { collections, type CollectionName } from '../src/schemas/index.ts';
 import { formatName, PLACE_WIDGET, RULE_REQUIRED_FIELDS, type CmsConfig } from './config.ts';
 import { blankPaths, changeNoteCheck, checkEntryBeforeSave } from './entry-check.ts';
-import { buildToday } from '../src/lib/dates.ts';
+import { buildToday } from '../src/lib/site/dates.ts';
 import { ancestorNames, clearErrorToasts, clearFieldErrors, fieldName, showFieldErrors } from './field-errors.ts';
 import { fromFile, jsonFromFile, jsonToFile, keyOrderOf, toFile } from './format.ts';
 import { chineseFor, mergePhrases, PHRASES } from './locale.ts';

@@ -5,10 +5,10 @@
  */
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import type { ReactNode } from 'react';
-import { shanghaiDay } from '../src/lib/dates.ts';
-import { noticeState, noticeStateLabel, periodLength } from '../src/lib/notice-state.ts';
-import { formatFen, formatYuan, ledgerTotals, type LedgerLine } from '../src/lib/finance.ts';
-import { formatPercent, RATES, rateOf, type StatsCounts } from '../src/lib/rates.ts';
+import { shanghaiDay } from '../src/lib/site/dates.ts';
+import { noticeState, noticeStateLabel, periodLength } from '../src/lib/record/notice-state.ts';
+import { formatFen, formatYuan, ledgerTotals, type LedgerLine } from '../src/lib/finance/finance.ts';
+import { formatPercent, RATES, rateOf, type StatsCounts } from '../src/lib/stats/rates.ts';
 import { FINANCE_CATEGORY_LABELS, type FinanceCategory } from '../src/schemas/finance.ts';
 import { LEGAL_TOPIC_LABELS, LEGAL_TYPE_LABELS, type LegalTopic, type LegalType } from '../src/schemas/legal.ts';
 import {
@@ -268,7 +268,7 @@ function ledgerLines(value: unknown): LedgerLine[] {
 
 /**
  * The month's totals and the closing balance they add up to, against the one entered: the same functions
- * (src/lib/finance.ts, integer 分) the content gate refuses a save with.
+ * (src/lib/finance/finance/finance.ts, integer 分) the content gate refuses a save with.
  */
 export function FinancePreview(props: PreviewTemplateComponentProps) {
   const data = dataOf(props);

@@ -13,7 +13,7 @@
  * output (`dist.build-report.json`), outside what is served. Temporary folders of killed runs are removed by the
  * next run.
  *
- * "Today" is read once, here, and handed to every step and process (src/lib/build-clock.ts).
+ * "Today" is read once, here, and handed to every step and process (src/lib/build/build-clock.ts).
  *
  * Measured at 10k entries: one process peaked at 4.8 GB (Astro's heap + the Pagefind binary side by side),
  * these steps at 2.8 GB (docs/performance.md). `astro build` alone still runs every step in one process.
@@ -22,11 +22,11 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildClock, clockEnv, type BuildClock } from '../src/lib/build-clock.ts';
-import { buildReport, reportFileFor } from '../src/lib/build-report.ts';
-import { leftoverActions, previousName, stagingName } from '../src/lib/build-staging.ts';
-import { contentDir } from '../src/lib/content-files.ts';
-import { siteUrl } from '../src/lib/site-url.ts';
+import { buildClock, clockEnv, type BuildClock } from '../src/lib/build/build-clock.ts';
+import { buildReport, reportFileFor } from '../src/lib/build/build-report.ts';
+import { leftoverActions, previousName, stagingName } from '../src/lib/build/build-staging.ts';
+import { contentDir } from '../src/lib/content/content-files.ts';
+import { siteUrl } from '../src/lib/site/site-url.ts';
 import { PREVIOUS_URLS_ENV, URL_MANIFEST } from '../src/integrations/durable-urls.ts';
 import pagefind from '../src/integrations/pagefind.ts';
 import postBuildChecks, { ATOMIC_BUILD_ENV, REPORT_FILE_ENV } from '../src/integrations/post-build-checks.ts';
@@ -55,7 +55,7 @@ function running(pid: number): boolean {
   }
 }
 
-// Leftovers of runs that were killed before they could clean up (src/lib/build-staging.ts).
+// Leftovers of runs that were killed before they could clean up (src/lib/build/build-staging.ts).
 mkdirSync(parent, { recursive: true });
 for (const { name, action } of leftoverActions(readdirSync(parent), base, existsSync(outDir), running)) {
   if (action === 'restore') renameSync(path.join(parent, name), outDir);

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { externalLinks } from '../src/lib/output-checks.ts';
+import { externalLinks } from '../src/lib/build/output-checks.ts';
 
 const root = path.resolve(process.argv[2] ?? 'dist');
 const timeout = Number(process.env.LINK_TIMEOUT_MS ?? '15000');

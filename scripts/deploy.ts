@@ -34,7 +34,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { PREVIOUS_URLS_ENV, URL_MANIFEST } from '../src/integrations/durable-urls.ts';
-import { parseKeepReleases, RELEASE_MARKER, releaseName, releasesToPrune } from '../src/lib/releases.ts';
+import { parseKeepReleases, RELEASE_MARKER, releaseName, releasesToPrune } from '../src/lib/build/releases.ts';
 
 const keepSetting = parseKeepReleases(process.env.KEEP_RELEASES);
 if ('error' in keepSetting) {

@@ -6,8 +6,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readContent } from '../src/lib/content-files.ts';
-import { validateEntries } from '../src/lib/validate-content.ts';
+import { readContent } from '../src/lib/content/content-files.ts';
+import { validateEntries } from '../src/lib/content/validate-content.ts';
 
 const FIXTURES = 'tests/fixtures/finance-import';
 const GBK_CSV = `${FIXTURES}/ledger-gbk.csv`;

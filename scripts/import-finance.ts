@@ -3,15 +3,15 @@
  * ledger export of the village accounting software into content/finance/<place>-<YYYY-MM>.json (CONTENT_DIR
  * elsewhere), one file per month, checked by the same gate as `npm run validate` before anything is written. Any
  * problem: every error is listed with its line and column, and nothing is written. Each file is written to a
- * temporary name and renamed. See src/lib/import-finance.ts and docs/finance.md.
+ * temporary name and renamed. See src/lib/finance/finance/import-finance.ts and docs/finance.md.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir, readContent } from '../src/lib/content-files.ts';
-import { buildToday } from '../src/lib/dates.ts';
-import { financeFile, formatImportError, importFinance, parseLedgerAmount } from '../src/lib/import-finance.ts';
-import { importPlaces } from '../src/lib/import-table.ts';
+import { contentDir, readContent } from '../src/lib/content/content-files.ts';
+import { buildToday } from '../src/lib/site/dates.ts';
+import { financeFile, formatImportError, importFinance, parseLedgerAmount } from '../src/lib/finance/import-finance.ts';
+import { importPlaces } from '../src/lib/content/import-table.ts';
 import { writeAtomic } from './lib/write-atomic.ts';
 
 const USAGE =

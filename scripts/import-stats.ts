@@ -2,16 +2,16 @@
  * `npm run import:stats -- 统计表.xlsx|统计表.csv [--dry-run] [--replace]`: turn a spreadsheet of monthly statistics
  * into content/stats/<place>-<YYYY-MM>.json (CONTENT_DIR elsewhere), checked by the same gate as `npm run validate`.
  * Any problem: every error is listed with line and column, and nothing is written. Each file is written to a
- * temporary name and renamed, so an interrupted run never leaves a half-written file. See src/lib/import-stats.ts.
+ * temporary name and renamed, so an interrupted run never leaves a half-written file. See src/lib/stats/import-stats.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentDir, readContent } from '../src/lib/content-files.ts';
-import { buildToday } from '../src/lib/dates.ts';
-import { formatError } from '../src/lib/friendly-errors.ts';
-import { importStats, statsFile } from '../src/lib/import-stats.ts';
-import { importPlaces } from '../src/lib/import-table.ts';
+import { contentDir, readContent } from '../src/lib/content/content-files.ts';
+import { buildToday } from '../src/lib/site/dates.ts';
+import { formatError } from '../src/lib/content/friendly-errors.ts';
+import { importStats, statsFile } from '../src/lib/stats/import-stats.ts';
+import { importPlaces } from '../src/lib/content/import-table.ts';
 import { writeAtomic } from './lib/write-atomic.ts';
 
 const USAGE = '用法：npm run import:stats -- 统计表.xlsx（或 .csv） [--dry-run] [--replace]';

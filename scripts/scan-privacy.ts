@@ -12,11 +12,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readOutputPages } from '../src/integrations/post-build-checks.ts';
-import { attachmentSafetyErrors, hasReadableText } from '../src/lib/attachment-safety.ts';
-import { contentDir, readContent, readUploads } from '../src/lib/content-files.ts';
-import { contentSafetyErrors, publicContactPhones } from '../src/lib/content-safety.ts';
-import { formatError } from '../src/lib/friendly-errors.ts';
-import { formatOutputProblem, personalDataInOutput } from '../src/lib/output-checks.ts';
+import { attachmentSafetyErrors, hasReadableText } from '../src/lib/content/attachment-safety.ts';
+import { contentDir, readContent, readUploads } from '../src/lib/content/content-files.ts';
+import { contentSafetyErrors, publicContactPhones } from '../src/lib/content/content-safety.ts';
+import { formatError } from '../src/lib/content/friendly-errors.ts';
+import { formatOutputProblem, personalDataInOutput } from '../src/lib/build/output-checks.ts';
 
 const dir = contentDir();
 const { entries } = readContent(dir);

@@ -2,10 +2,10 @@
  * `npm run validate`: check every content file and report all problems at once.
  * Exit code 1 when anything is wrong, so the build (and CI) stop before writing a page.
  */
-import { buildToday } from '../src/lib/dates.ts';
-import { contentDir } from '../src/lib/content-files.ts';
-import { formatError } from '../src/lib/friendly-errors.ts';
-import { validateContentDir } from '../src/lib/validate-content.ts';
+import { buildToday } from '../src/lib/site/dates.ts';
+import { contentDir } from '../src/lib/content/content-files.ts';
+import { formatError } from '../src/lib/content/friendly-errors.ts';
+import { validateContentDir } from '../src/lib/content/validate-content.ts';
 
 const today = buildToday(process.env.BUILD_DATE);
 const dir = contentDir();

@@ -2,9 +2,9 @@
  * Facts about this build, computed once: the day it is "today" in Asia/Shanghai (BUILD_DATE overrides it) and
  * the instant the build ran. Every page filters and labels content with these, never with `new Date()`.
  */
-import { buildClock } from './lib/build-clock.ts';
+import { buildClock } from './lib/build/build-clock.ts';
 
-// scripts/build.ts hands down the day and instant it read once (src/lib/build-clock.ts).
+// scripts/build.ts hands down the day and instant it read once (src/lib/build/build-clock.ts).
 const clock = buildClock();
 export const BUILT_AT = clock.builtAt;
 export const TODAY = clock.today;

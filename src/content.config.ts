@@ -1,9 +1,9 @@
 /**
  * Connects Astro's content layer to the files in `content/` (or CONTENT_DIR) and to our zod schemas.
- * Nothing else lives here: schemas are in src/schemas, cross-file rules in src/lib/content-rules.ts.
+ * Nothing else lives here: schemas are in src/schemas, cross-file rules in src/lib/content/content-rules.ts.
  *
  * Astro's content cache (ASTRO_CACHE_DIR) is invalidated only when the text of THIS file (or astro.config.mjs)
- * changes, not when a schema in src/schemas or the Markdown plugin in src/lib/sanitize-markdown.ts does: an entry
+ * changes, not when a schema in src/schemas or the Markdown plugin in src/lib/content/sanitize-markdown.ts does: an entry
  * cached before a field with a default was added then lacks the field (seen with `changes` in issue 18: "Cannot
  * read properties of undefined"), and cached Markdown keeps its old HTML. Bump the revision when either changes.
  * Revision: 2026-11-27c (issue 17: registers; issue 18: changes, movedFrom, withdrawn, docNumber; table alignment

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSaveProxy, type SaveProxy } from '../scripts/lib/cms-save-proxy.ts';
-import { buildToday } from '../src/lib/dates.ts';
+import { buildToday } from '../src/lib/site/dates.ts';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, OUTPUT_ROOT } from './support/build.ts';
 import { attachFile, choose, field, freePortPair, git as gitIn, logIn, startDecapServer } from './support/cms.ts';

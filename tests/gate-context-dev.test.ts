@@ -9,7 +9,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GateContext } from '../src/lib/content-gate.ts';
+import type { GateContext } from '../src/lib/content/content-gate.ts';
 import { DEMO_OUT_DIR, OUTPUT_ROOT } from './support/build.ts';
 
 const content = path.join(OUTPUT_ROOT, 'gate-context-dev');

@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEXT_MODE_CLASS, TEXT_MODE_KEY } from '../src/lib/text-mode.ts';
+import { TEXT_MODE_CLASS, TEXT_MODE_KEY } from '../src/lib/site/text-mode.ts';
 import { axeViolations } from './support/axe.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
 import { demoInBrowser } from './support/demo-browser.ts';

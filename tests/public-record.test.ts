@@ -240,7 +240,7 @@ describe('the notice page', () => {
   });
 
   it('shows a stable 索引号 generated from the id', async () => {
-    const { indexNumber } = await import('../src/lib/public-record.ts');
+    const { indexNumber } = await import('../src/lib/record/public-record.ts');
     const page = await open(`/notices/${ID}/`);
     const facts = (await page.locator('.facts').first().textContent()) ?? '';
     expect(facts).toContain(`索引号${indexNumber(ID, 'taoyuan')}`);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parseCsv } from '../src/lib/csv.ts';
+import { parseCsv } from '../src/lib/open-data/csv.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
 import { demoInBrowser, phoneWithoutJs } from './support/demo-browser.ts';
 

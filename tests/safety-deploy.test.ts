@@ -19,7 +19,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RELEASE_MARKER, releaseName } from '../src/lib/releases.ts';
+import { RELEASE_MARKER, releaseName } from '../src/lib/build/releases.ts';
 
 let root: string;
 let leakyContent: string;

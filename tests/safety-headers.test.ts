@@ -1,6 +1,6 @@
 /**
  * The security policy we ship is the one we test: deploy/_headers and deploy/nginx.conf match
- * src/lib/security-headers.ts, and every page template of the built demo, served with those headers, loads in
+ * src/lib/site/security-headers.ts, and every page template of the built demo, served with those headers, loads in
  * Chromium with zero CSP violations — the search page included, with a real Pagefind query (WebAssembly + worker).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import {
   parseHeadersFile,
   renderHeadersFile,
   UPLOADS_HEADERS,
-} from '../src/lib/security-headers.ts';
+} from '../src/lib/site/security-headers.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
 import { demoInBrowser } from './support/demo-browser.ts';
 import { pagePerRoute } from './support/route-pages.ts';
@@ -21,7 +21,7 @@ import { pagePerRoute } from './support/route-pages.ts';
 const headersFile = readFileSync('deploy/_headers', 'utf8');
 
 describe('deployment header snippets', () => {
-  it('deploy/_headers is exactly what src/lib/security-headers.ts defines', () => {
+  it('deploy/_headers is exactly what src/lib/site/security-headers.ts defines', () => {
     expect(headersFile).toBe(renderHeadersFile());
   });
 

@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersForPath, parseHeadersFile } from '../src/lib/security-headers.ts';
+import { headersForPath, parseHeadersFile } from '../src/lib/site/security-headers.ts';
 import { launchBrowser } from './support/browser.ts';
 import { runBuild, OUTPUT_ROOT, type BuildResult } from './support/build.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';

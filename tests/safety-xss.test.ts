@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { markdownToHtml } from 'satteri';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findMarkdownProblems } from '../src/lib/content-safety.ts';
-import { sanitizeMarkdownPlugin } from '../src/lib/sanitize-markdown.ts';
+import { findMarkdownProblems } from '../src/lib/content/content-safety.ts';
+import { sanitizeMarkdownPlugin } from '../src/lib/content/sanitize-markdown.ts';
 import { launchBrowser } from './support/browser.ts';
 
 const payloads = readFileSync('tests/fixtures/xss/payloads.txt', 'utf8')

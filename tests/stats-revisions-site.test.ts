@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../src/lib/csv.ts';
+import { parseCsv } from '../src/lib/open-data/csv.ts';
 import { buildSite, OUTPUT_ROOT } from './support/build.ts';
 
 const OUT = path.join(OUTPUT_ROOT, 'stats-revisions');

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../src/lib/csv.ts';
-import { flatFields, labelledFields } from '../src/lib/open-data.ts';
+import { parseCsv } from '../src/lib/open-data/csv.ts';
+import { flatFields, labelledFields } from '../src/lib/open-data/open-data.ts';
 import { statsSchema } from '../src/schemas/stats.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
 

@@ -11,9 +11,9 @@ import { gzipSync } from 'node:zlib';
 import { renderChart } from '../../src/charts/cache.ts';
 import { allCharts, statsData } from '../../src/charts/catalogue.ts';
 import { CHART_LAYOUTS, type ChartLayout } from '../../src/charts/config.ts';
-import { contentDir } from '../../src/lib/content-files.ts';
-import { INDICATORS } from '../../src/lib/indicators.ts';
-import { validateContentDir } from '../../src/lib/validate-content.ts';
+import { contentDir } from '../../src/lib/content/content-files.ts';
+import { INDICATORS } from '../../src/lib/stats/indicators.ts';
+import { validateContentDir } from '../../src/lib/content/validate-content.ts';
 
 export default async function bench(): Promise<void> {
   const { content, errors } = await validateContentDir(contentDir(), process.env.BUILD_DATE ?? '2026-11-24');

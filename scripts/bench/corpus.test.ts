@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateContentDir } from '../../src/lib/validate-content.ts';
+import { validateContentDir } from '../../src/lib/content/validate-content.ts';
 import { generateCorpus, planCorpus, writeCorpus } from './corpus.ts';
 
 const TODAY = '2026-11-24';

@@ -11,7 +11,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addDays, addMonths, monthOf } from '../../src/lib/dates.ts';
+import { addDays, addMonths, monthOf } from '../../src/lib/site/dates.ts';
 import {
   GIVEN_NAMES,
   LEGAL_MATERIAL,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { serveStatic, type StaticServer } from '../../tests/support/static-server.ts';
 import { writeCorpus, type Town } from './corpus.ts';
-import { buildSearchIndex } from '../../src/lib/search-index.ts';
+import { buildSearchIndex } from '../../src/lib/search/search-index.ts';
 import { kb, loadAverage, mb, runPhase, folderSize } from './lib/measure.ts';
 
 const ENTRIES = Number(process.env.BENCH_COUNTY_ENTRIES ?? 300);

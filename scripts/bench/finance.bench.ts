@@ -10,8 +10,8 @@
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { addMonths } from '../../src/lib/dates.ts';
-import { fenToYuan } from '../../src/lib/finance.ts';
+import { addMonths } from '../../src/lib/site/dates.ts';
+import { fenToYuan } from '../../src/lib/finance/finance.ts';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from '../../src/schemas/finance.ts';
 import { loadAverage, mb, runPhase, type PhaseResult } from './lib/measure.ts';
 

@@ -98,7 +98,7 @@ function writeCorpus(n: number): number {
 
 async function indexInChild(siteDir: string): Promise<{ seconds: number; peakRss: number; pages: number }> {
   // The same function the build's integration calls, alone in a child so its memory is not mixed with ours.
-  const script = `import { buildSearchIndex } from ${JSON.stringify(path.resolve('src/lib/search-index.ts'))};
+  const script = `import { buildSearchIndex } from ${JSON.stringify(path.resolve('src/lib/search/search-index.ts'))};
 const summary = await buildSearchIndex(${JSON.stringify(siteDir)});
 process.stdout.write('\\n' + JSON.stringify(summary));`;
   const run = await runPhase('Pagefind indexing', process.execPath, ['--input-type=module', '-e', script]);

@@ -3,12 +3,12 @@
  * specs, `/data/charts/<id>.csv` publishes their data, and the chart benchmark renders all of them, so the three
  * cannot drift apart. Pure: takes the statistics, not Astro collections.
  */
-import { StatsCube } from '../lib/aggregate.ts';
-import { indicator, titleWithUnit, type Indicator } from '../lib/indicators.ts';
-import { formatMonthZh } from '../lib/dates.ts';
-import { period } from '../lib/periods.ts';
-import { reportingStatus, type MonthStatus } from '../lib/stats-completeness.ts';
-import { DEFAULT_PERIOD_ID, statsPeriods, type StatsPeriod } from '../lib/stats-periods.ts';
+import { StatsCube } from '../lib/stats/aggregate.ts';
+import { indicator, titleWithUnit, type Indicator } from '../lib/stats/indicators.ts';
+import { formatMonthZh } from '../lib/site/dates.ts';
+import { period } from '../lib/stats/periods.ts';
+import { reportingStatus, type MonthStatus } from '../lib/stats/stats-completeness.ts';
+import { DEFAULT_PERIOD_ID, statsPeriods, type StatsPeriod } from '../lib/stats/stats-periods.ts';
 import type { Stats } from '../schemas/stats.ts';
 import { breakdownSpec, compareSpec, trendSpec, type StatsPlace } from './series.ts';
 import type { ChartSpec } from './spec.ts';

@@ -4,7 +4,7 @@
  * does not rely on colour alone. Bars carry their value as text at the end.
  */
 import type { ChartConfiguration, Plugin } from 'chart.js';
-import { formatPercent } from '../lib/rates.ts';
+import { formatPercent } from '../lib/stats/rates.ts';
 import { rateAxisMin } from './axis.ts';
 import type { ChartSpec } from './spec.ts';
 

@@ -1,10 +1,10 @@
 /**
  * Chart specs for a village's finance page: monthly income and expense (bars) and the closing balance (line),
- * in whole 元 rounded from integer 分. Pure: takes month rows (src/lib/finance.ts `monthRow`).
+ * in whole 元 rounded from integer 分. Pure: takes month rows (src/lib/finance/finance/finance.ts `monthRow`).
  */
-import { formatMonthZh } from '../lib/dates.ts';
-import { formatFen, type MonthRow } from '../lib/finance.ts';
-import { shortMonthLabels } from '../lib/periods.ts';
+import { formatMonthZh } from '../lib/site/dates.ts';
+import { formatFen, type MonthRow } from '../lib/finance/finance.ts';
+import { shortMonthLabels } from '../lib/stats/periods.ts';
 import type { ChartSpec } from './spec.ts';
 
 const yuan = (fen: number) => Math.round(fen / 100);

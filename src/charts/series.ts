@@ -3,11 +3,11 @@
  * synthetic data. Every spec carries its own text summary, written from the same numbers the chart shows.
  */
 import { GRID_EVENT_CATEGORIES } from '../schemas/stats.ts';
-import type { StatsCube } from '../lib/aggregate.ts';
-import { formatValue } from '../lib/change.ts';
-import { indicator, indicatorValue, type Indicator } from '../lib/indicators.ts';
-import { formatMonthZh } from '../lib/dates.ts';
-import { shortMonthLabels } from '../lib/periods.ts';
+import type { StatsCube } from '../lib/stats/aggregate.ts';
+import { formatValue } from '../lib/stats/change.ts';
+import { indicator, indicatorValue, type Indicator } from '../lib/stats/indicators.ts';
+import { formatMonthZh } from '../lib/site/dates.ts';
+import { shortMonthLabels } from '../lib/stats/periods.ts';
 import { rateAxisMin, rateAxisNote } from './axis.ts';
 import type { ChartSeries, ChartSpec } from './spec.ts';
 

@@ -2,9 +2,9 @@
  * A chart's data as a table: the accessible HTML table under each chart and the chart's CSV download are both
  * made from the spec here, so they show exactly the numbers the chart draws.
  */
-import { formatCount } from '../lib/change.ts';
-import { toCsv } from '../lib/csv.ts';
-import { formatPercent } from '../lib/rates.ts';
+import { formatCount } from '../lib/stats/change.ts';
+import { toCsv } from '../lib/open-data/csv.ts';
+import { formatPercent } from '../lib/stats/rates.ts';
 import type { ChartSpec } from './spec.ts';
 
 export interface ChartTable {

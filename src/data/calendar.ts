@@ -2,10 +2,10 @@
  * Calendar events for the .ics files (town and per place): upcoming meetings, the last day of each notice's
  * 公示期 still to come, and 征求意见 deadlines. Everything comes from src/data/content.ts (public items only).
  */
-import { TODAY } from '../build-info.ts';
-import type { CalendarEvent } from '../lib/ical.ts';
-import { routes } from '../lib/routes.ts';
-import { MEETING_BODY_LABELS } from '../schemas/meeting.ts';
+import { TODAY } from '~/build-info.ts';
+import type { CalendarEvent } from '~/lib/open-data/ical.ts';
+import { routes } from '~/lib/site/routes.ts';
+import { MEETING_BODY_LABELS } from '~/schemas/meeting.ts';
 import { getNotices, getSite, getUpcomingMeetings } from './content.ts';
 
 /** Events of the places in `scope` (all places when undefined), soonest first. */

@@ -8,10 +8,10 @@
  * shows at once. Callers get their own copy of the array, so sorting one list cannot reorder another page's.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { TODAY } from '../build-info.ts';
-import { isPublic } from '../lib/publishing.ts';
-import type { HeldMeeting } from '../schemas/meeting.ts';
-import { RULE_KINDS } from '../schemas/rule.ts';
+import { TODAY } from '~/build-info.ts';
+import { isPublic } from '~/lib/record/publishing.ts';
+import type { HeldMeeting } from '~/schemas/meeting.ts';
+import { RULE_KINDS } from '~/schemas/rule.ts';
 
 /** Minutes of a held meeting: a meetings entry whose attendance is known. */
 export type HeldMeetingEntry = Omit<CollectionEntry<'meetings'>, 'data'> & { data: HeldMeeting };

@@ -3,12 +3,12 @@
  * `placeLabel` goes in front of the title where a feed mixes places (村务公开 of the whole 街道).
  */
 import type { CollectionEntry } from 'astro:content';
-import { TODAY } from '../build-info.ts';
-import type { FeedItem } from '../lib/feed.ts';
-import { feedRecord, type FeedRecord } from '../lib/public-record.ts';
-import { routes } from '../lib/routes.ts';
-import { MEETING_BODY_LABELS } from '../schemas/meeting.ts';
-import { NOTICE_CATEGORY_LABELS } from '../schemas/notice.ts';
+import { TODAY } from '~/build-info.ts';
+import type { FeedItem } from '~/lib/open-data/feed.ts';
+import { feedRecord, type FeedRecord } from '~/lib/record/public-record.ts';
+import { routes } from '~/lib/site/routes.ts';
+import { MEETING_BODY_LABELS } from '~/schemas/meeting.ts';
+import { NOTICE_CATEGORY_LABELS } from '~/schemas/notice.ts';
 
 /** Absolute URL of a site path, for feeds (readers open them outside the site). */
 export type Absolute = (path: string) => string;
@@ -18,7 +18,7 @@ const titled = (title: string, placeLabel: string | undefined) =>
 
 /**
  * A corrected entry's item is dated its newest major change and says 【更正】 with the note; a withdrawn notice's
- * says 【已撤回】 with the reason (src/lib/public-record.ts). Its guid changes with it, so readers show it again.
+ * says 【已撤回】 with the reason (src/lib/record/public-record.ts). Its guid changes with it, so readers show it again.
  */
 export function recorded(item: FeedItem, record: FeedRecord): FeedItem {
   const description = [record.lead, item.description].filter((d) => d !== undefined && d !== '').join(' ');

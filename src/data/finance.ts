@@ -3,8 +3,8 @@
  * by place and month, oldest first. Read once per build like the other collections (src/data/content.ts).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { TODAY } from '../build-info.ts';
-import { addMonths, monthOf } from '../lib/dates.ts';
+import { TODAY } from '~/build-info.ts';
+import { addMonths, monthOf } from '~/lib/site/dates.ts';
 import { oncePerBuild } from './content.ts';
 
 export type Ledger = CollectionEntry<'finance'>;

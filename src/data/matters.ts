@@ -7,10 +7,10 @@
  * reveal an embargoed notice's id or title early (as getMeetings does for decisions' notices).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { TODAY } from '../build-info.ts';
-import { decisionNoticeDelay, DEFAULT_DECISION_NOTICE_DAYS, type DecisionNoticeDelay } from '../lib/matters.ts';
-import { decisionOutcome, type DecisionOutcome } from '../lib/quorum.ts';
-import { routes } from '../lib/routes.ts';
+import { TODAY } from '~/build-info.ts';
+import { decisionNoticeDelay, DEFAULT_DECISION_NOTICE_DAYS, type DecisionNoticeDelay } from '~/lib/matters/matters.ts';
+import { decisionOutcome, type DecisionOutcome } from '~/lib/matters/quorum.ts';
+import { routes } from '~/lib/site/routes.ts';
 import {
   MATTER_STATUS_LABELS,
   PROCEDURE_LABELS,
@@ -19,9 +19,9 @@ import {
   type MatterStatus,
   type ProcedureId,
   type ProcedureStep,
-} from '../schemas/matter.ts';
-import { groupBy } from '../lib/listing.ts';
-import { pagedPaths } from '../lib/pagination.ts';
+} from '~/schemas/matter.ts';
+import { groupBy } from '~/lib/site/listing.ts';
+import { pagedPaths } from '~/lib/site/pagination.ts';
 import { getMeetings, getNotices, getSite, oncePerBuild, type HeldMeetingEntry } from './content.ts';
 import { getPlaceTree, placeName } from './portal.ts';
 

@@ -3,15 +3,15 @@
  * place and month, change histories. Everything still comes from src/data/content.ts (public items only).
  */
 import type { CollectionEntry } from 'astro:content';
-import { TODAY } from '../build-info.ts';
-import { StatsCube, type Coverage } from '../lib/aggregate.ts';
-import { loadChangeHistory, type FileChange } from '../lib/change-history.ts';
-import { contentDir } from '../lib/content-files.ts';
-import { addMonths, monthOf } from '../lib/dates.ts';
-import { reportingStatus, type MonthStatus } from '../lib/stats-completeness.ts';
-import { PlaceTree } from '../lib/place-tree.ts';
-import type { StatsCounts } from '../lib/rates.ts';
-import type { Place } from '../schemas/place.ts';
+import { TODAY } from '~/build-info.ts';
+import { StatsCube, type Coverage } from '~/lib/stats/aggregate.ts';
+import { loadChangeHistory, type FileChange } from '~/lib/record/change-history.ts';
+import { contentDir } from '~/lib/content/content-files.ts';
+import { addMonths, monthOf } from '~/lib/site/dates.ts';
+import { reportingStatus, type MonthStatus } from '~/lib/stats/stats-completeness.ts';
+import { PlaceTree } from '~/lib/places/place-tree.ts';
+import type { StatsCounts } from '~/lib/stats/rates.ts';
+import type { Place } from '~/schemas/place.ts';
 import { getMeetings, getNotices, getPlaces, getStats, oncePerBuild } from './content.ts';
 
 export type PlaceNode = Place & { id: string };

@@ -36,7 +36,7 @@ export const strings = {
   'filter.current': '当前：{label}',
   'a11y.largeText': '大字模式',
   'a11y.largeTextOff': '标准字号',
-  // Search page (/search/): src/pages/search/index.astro and src/components/search/search-page.ts.
+  // Search page (/search/): src/pages/search/index.astro and src/scripts/search-page.ts.
   'search.title': '搜索',
   'search.intro':
     '搜索村务公开、议事纪要、治理数据、普法园地和村社区信息。可以输入地名、事项、法律名称或数字，多个词用空格隔开。',
@@ -78,7 +78,7 @@ export const strings = {
   'home.more': '查看全部',
   'home.moreStats': '查看全部治理数据',
   'home.activeNoticesMore': '还有 {count} 条正在公示的公告，查看全部公示中的公告',
-  // Long lists are split into pages (src/lib/pagination.ts, src/components/Pager.astro).
+  // Long lists are split into pages (src/lib/site/pagination.ts, src/components/Pager.astro).
   'list.count': '共 {count} 条',
   'list.countPaged': '共 {count} 条，分 {total} 页。本页是第 {from}–{to} 条。',
   'pager.label': '分页',
@@ -269,7 +269,7 @@ export const strings = {
   'notFound.next': '您可以：',
   'common.more': '更多',
   'common.none': '暂无',
-  // Safety and disclosure cadence (src/components/OverdueBadge.astro; rule in src/lib/disclosure-cadence.ts).
+  // Safety and disclosure cadence (src/components/OverdueBadge.astro; rule in src/lib/record/disclosure-cadence.ts).
   'overdue.tag': '逾期',
   'overdue.title': '未按期公开',
   'overdue.law':
@@ -359,7 +359,7 @@ export const strings = {
     '数据文件的列名统一用字段编号（英文，便于程序读取且长期不变），每列的中文名称见下方“字段说明”；凡是编号值（如类别、层级），旁边另有一列“_label”给出中文名称。图表数据文件的列名为中文。',
   'data.facts': '大小 {size}，{rows} 行数据，内容最后更新于 {updated}',
   'data.chartCsv': '每张图表下方的“下载本图数据”链接提供该图的数据（/data/charts/图表编号.csv）。',
-  // Completeness of the statistics (src/components/stats/StatsStatus.astro; rule in src/lib/stats-completeness.ts).
+  // Completeness of the statistics (src/components/stats/StatsStatus.astro; rule in src/lib/stats/stats-completeness.ts).
   'stats.status.label': '数据完整情况',
   'stats.notes.heading': '数据说明（口径）',
   'stats.revisions.heading': '修订记录',

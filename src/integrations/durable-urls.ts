@@ -1,5 +1,5 @@
 /**
- * The file side of durable URLs (src/lib/durable-urls.ts), run by the post-build checks on the finished output:
+ * The file side of durable URLs (src/lib/record/durable-urls.ts), run by the post-build checks on the finished output:
  * writes a redirect page for every old id in `movedFrom` (and `_redirects`, `redirects.nginx.conf`), writes
  * `urls.json`, and compares the public URLs with the previous release's `urls.json`.
  *
@@ -21,10 +21,10 @@ import {
   type MovableCollection,
   type MovedEntry,
   type UrlManifest,
-} from '../lib/durable-urls.ts';
-import type { ContentError } from '../lib/friendly-errors.ts';
-import { isPublic } from '../lib/publishing.ts';
-import type { Content } from '../lib/content-rules.ts';
+} from '../lib/record/durable-urls.ts';
+import type { ContentError } from '../lib/content/friendly-errors.ts';
+import { isPublic } from '../lib/record/publishing.ts';
+import type { Content } from '../lib/content/content-rules.ts';
 
 export const PREVIOUS_URLS_ENV = 'GONGKAILAN_PREVIOUS_URLS';
 export const URL_MANIFEST = 'urls.json';

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildSearchIndex } from '../lib/search-index.ts';
+import { buildSearchIndex } from '../lib/search/search-index.ts';
 
 export default function pagefind(): AstroIntegration {
   return {

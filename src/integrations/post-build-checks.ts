@@ -7,7 +7,7 @@
  *   build` then keeps the previous site (it checks a temporary folder), `astro build` alone DELETES its output.
  * - Safety: no inline event handlers or javascript: URLs in any page (judged on the DOM).
  * - Every problem is traced back to the content file and field it came from where it came from content
- *   (src/lib/output-origin.ts), not reported against a generated page or search index file.
+ *   (src/lib/build/output-origin.ts), not reported against a generated page or search index file.
  * - The report: build-info.json in the site when all passed; the failing report beside the output folder.
  * - Integrity: every same-site link, image, script and attachment resolves to a file in the output.
  * - Disclosure cadence: villages behind on Art. 30 disclosures are listed as warnings (the build goes on).
@@ -19,18 +19,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { attachmentText } from '../lib/attachment-safety.ts';
-import { loadChangeHistory } from '../lib/change-history.ts';
-import type { Content } from '../lib/content-rules.ts';
-import { formatDayZh, shanghaiDay } from '../lib/dates.ts';
-import { unnotedEdits } from '../lib/public-record.ts';
+import { attachmentText } from '../lib/content/attachment-safety.ts';
+import { loadChangeHistory } from '../lib/record/change-history.ts';
+import type { Content } from '../lib/content/content-rules.ts';
+import { formatDayZh, shanghaiDay } from '../lib/site/dates.ts';
+import { unnotedEdits } from '../lib/record/public-record.ts';
 import { checkUrls, writeRedirects } from './durable-urls.ts';
-import { buildClock } from '../lib/build-clock.ts';
-import { buildReport, reportFileFor, type ProblemCounts } from '../lib/build-report.ts';
-import { contentDir, readContent, type RawEntry } from '../lib/content-files.ts';
-import { publicContactPhones } from '../lib/content-safety.ts';
-import { describeOverdue, overdueDisclosures } from '../lib/disclosure-cadence.ts';
-import { formatError, type ContentError } from '../lib/friendly-errors.ts';
+import { buildClock } from '../lib/build/build-clock.ts';
+import { buildReport, reportFileFor, type ProblemCounts } from '../lib/build/build-report.ts';
+import { contentDir, readContent, type RawEntry } from '../lib/content/content-files.ts';
+import { publicContactPhones } from '../lib/content/content-safety.ts';
+import { describeOverdue, overdueDisclosures } from '../lib/record/disclosure-cadence.ts';
+import { formatError, type ContentError } from '../lib/content/friendly-errors.ts';
 import {
   brokenInternalLinks,
   executableMarkup,
@@ -40,17 +40,17 @@ import {
   type MarkupProblem,
   type OutputProblem,
   type PersonalDataProblem,
-} from '../lib/output-checks.ts';
+} from '../lib/build/output-checks.ts';
 import {
   containing,
   containingDigits,
   entryOfPage,
   locateInContent,
   type ContentLocation,
-} from '../lib/output-origin.ts';
-import { PERSONAL_DATA_LABELS } from '../lib/privacy.ts';
-import { isPublic } from '../lib/publishing.ts';
-import { parseContent } from '../lib/validate-content.ts';
+} from '../lib/build/output-origin.ts';
+import { PERSONAL_DATA_LABELS } from '../lib/content/privacy.ts';
+import { isPublic } from '../lib/record/publishing.ts';
+import { parseContent } from '../lib/content/validate-content.ts';
 
 const TEXT_FILES = /\.(html?|xml|json|csv|txt|svg|js|mjs|css|webmanifest|md|rss|atom|tsv|geojson)$/i;
 /** Pagefind stores fragments, index chunks and metadata gzip-compressed, behind a "pagefind_dcd" signature. */

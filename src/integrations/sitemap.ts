@@ -1,12 +1,12 @@
 /**
- * Writes sitemap.xml after the build from the pages Astro actually wrote (see src/lib/sitemap.ts), so drafts and
+ * Writes sitemap.xml after the build from the pages Astro actually wrote (see src/lib/open-data/sitemap.ts), so drafts and
  * scheduled items can never be listed and other engineers' pages (stats, data) are listed without extra wiring.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { renderSitemap } from '../lib/sitemap.ts';
+import { renderSitemap } from '../lib/open-data/sitemap.ts';
 
 export default function sitemap(): AstroIntegration {
   let site: string | undefined;

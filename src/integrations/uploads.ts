@@ -3,11 +3,11 @@
  * the dev server. Keeping uploads inside content/ means a deployment replaces one folder, not two.
  *
  * Uploads are content (issue 12): validation refuses links, SVG/HTML and files over the size limit
- * (src/lib/upload-rules.ts); the build copies only the files that an entry public on the build day refers to, so
+ * (src/lib/content/upload-rules.ts); the build copies only the files that an entry public on the build day refers to, so
  * a draft's or a scheduled notice's attachment stays out of the site until the notice is public. The copy is
  * file by file with lstat: a symbolic link is never copied, as a link or as what it points to.
  *
- * The build also writes `_headers` (deploy/_headers, from src/lib/security-headers.ts) at the root of the output,
+ * The build also writes `_headers` (deploy/_headers, from src/lib/site/security-headers.ts) at the root of the output,
  * where Netlify and Cloudflare Pages read it: its `/uploads/*` block is what keeps an attachment from running
  * script if one ever got past validation.
  */
@@ -15,10 +15,10 @@ import { copyFileSync, createReadStream, existsSync, lstatSync, mkdirSync, write
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildClock } from '../lib/build-clock.ts';
-import { contentDir, readContent } from '../lib/content-files.ts';
-import { renderHeadersFile } from '../lib/security-headers.ts';
-import { publishedUploads, uploadProblem } from '../lib/upload-rules.ts';
+import { buildClock } from '../lib/build/build-clock.ts';
+import { contentDir, readContent } from '../lib/content/content-files.ts';
+import { renderHeadersFile } from '../lib/site/security-headers.ts';
+import { publishedUploads, uploadProblem } from '../lib/content/upload-rules.ts';
 
 const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',

@@ -6,11 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildClock } from '../lib/build-clock.ts';
-import { buildReport, reportFileFor } from '../lib/build-report.ts';
-import { contentDir } from '../lib/content-files.ts';
-import { formatError } from '../lib/friendly-errors.ts';
-import { validateContentDir } from '../lib/validate-content.ts';
+import { buildClock } from '../lib/build/build-clock.ts';
+import { buildReport, reportFileFor } from '../lib/build/build-report.ts';
+import { contentDir } from '../lib/content/content-files.ts';
+import { formatError } from '../lib/content/friendly-errors.ts';
+import { validateContentDir } from '../lib/content/validate-content.ts';
 
 export default function validateContent(): AstroIntegration {
   return {

@@ -1,9 +1,9 @@
 /** iCal of the whole 街道: every upcoming meeting, 公示期 end date and 征求意见 deadline (src/data/calendar.ts). */
 import type { APIRoute } from 'astro';
-import { BUILT_AT } from '../build-info.ts';
-import { calendarEvents } from '../data/calendar.ts';
-import { getSite } from '../data/content.ts';
-import { renderCalendar } from '../lib/ical.ts';
+import { BUILT_AT } from '~/build-info.ts';
+import { calendarEvents } from '~/data/calendar.ts';
+import { getSite } from '~/data/content.ts';
+import { renderCalendar } from '~/lib/open-data/ical.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();

@@ -96,7 +96,7 @@ export const noticeSchema = z
     published: field(isoDate, { title: '发布日期', description: '晚于今天则定时发布，到期自动上网' }),
     /**
      * Month a finance notice discloses (财务公开 only). The disclosure cadence checks that every month is covered
-     * (src/lib/disclosure-cadence.ts); without it the notice counts for the month before it was published.
+     * (src/lib/record/disclosure-cadence.ts); without it the notice counts for the month before it was published.
      */
     covers: field(isoMonth.optional(), {
       title: '公开月份',

@@ -1,7 +1,7 @@
 /**
  * Monthly governance statistics for one place and one month: `content/stats/<place>-<YYYY-MM>.json`.
  * Editors enter counts only. Rates (response, resolution, satisfaction, mediation success…) are derived in
- * `src/lib/rates.ts` and never stored, so they cannot disagree with the counts.
+ * `src/lib/stats/rates.ts` and never stored, so they cannot disagree with the counts.
  */
 import { z } from 'astro/zod';
 import { count, field, isoMonth, slug } from './common.ts';

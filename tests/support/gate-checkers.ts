@@ -12,10 +12,10 @@ import { vi } from 'vitest';
 import { checkEntry, loadGateContext } from '../../cms/entry-check.ts';
 import { fromFile } from '../../cms/format.ts';
 import { GET as gateContextEndpoint } from '../../src/pages/admin/gate-context.json.ts';
-import { flatFields, flatValue } from '../../src/lib/open-data.ts';
+import { flatFields, flatValue } from '../../src/lib/open-data/open-data.ts';
 import { collections, type CollectionName } from '../../src/schemas/index.ts';
 import { statsSchema } from '../../src/schemas/stats.ts';
-import type { ContentError } from '../../src/lib/friendly-errors.ts';
+import type { ContentError } from '../../src/lib/content/friendly-errors.ts';
 import { OUTPUT_ROOT, runBuild } from './build.ts';
 
 export const GATE_TODAY = '2026-11-24';

@@ -1,6 +1,6 @@
 /**
  * Child process for pagefind-memory.bench.ts: indexes a built site with Pagefind (same options as
- * src/lib/search-index.ts) either in one go or one part at a time, restarting the Pagefind binary between parts so each part's
+ * src/lib/search/search-index.ts) either in one go or one part at a time, restarting the Pagefind binary between parts so each part's
  * memory is given back before the next starts. Each part is written as a bundle of its own under `outDir`, to be
  * merged in the browser with `mergeIndex`.
  *
@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { REPEATED_LIST_SELECTORS, SEARCH_LANGUAGE } from '../../../src/lib/search-index.ts';
+import { REPEATED_LIST_SELECTORS, SEARCH_LANGUAGE } from '../../../src/lib/search/search-index.ts';
 
 const [siteDir, outDir, ...partArgs] = process.argv.slice(2);
 if (siteDir === undefined || outDir === undefined)

@@ -1,13 +1,13 @@
 /**
  * /admin/gate-context.json: what the CMS needs to run the rules between entries before a save (places, ids, publish
- * days; see src/lib/content-gate.ts `GateContext`). Under `npm run cms` (astro dev) it is regenerated from the files
+ * days; see src/lib/content/content-gate.ts `GateContext`). Under `npm run cms` (astro dev) it is regenerated from the files
  * on every request, so an entry saved a minute ago counts. A production build writes it once and, since it is
  * served on the public site, leaves out everything not public on the build day (drafts, scheduled items).
  */
 import type { APIRoute } from 'astro';
-import { contentDir, readContent } from '../../lib/content-files.ts';
-import { gateContext, parseContent } from '../../lib/content-gate.ts';
-import { buildToday } from '../../lib/dates.ts';
+import { contentDir, readContent } from '~/lib/content/content-files.ts';
+import { gateContext, parseContent } from '~/lib/content/content-gate.ts';
+import { buildToday } from '~/lib/site/dates.ts';
 
 export const GET: APIRoute = () => {
   const today = buildToday(process.env.BUILD_DATE);

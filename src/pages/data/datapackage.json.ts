@@ -1,6 +1,6 @@
 /** /data/datapackage.json.ts: Frictionless Data Package v2 descriptor of every file here. */
 import type { APIRoute } from 'astro';
-import { descriptor } from '../../components/stats/open-data-files.ts';
+import { descriptor } from '~/data/open-data/files.ts';
 
 export const GET: APIRoute = async () =>
   new Response(JSON.stringify(await descriptor(), null, 2), {

@@ -1,6 +1,6 @@
 /** /data/finance-ledger.json: every ledger as entered (amounts in 元). */
 import type { APIRoute } from 'astro';
-import { financeLedgers } from '../../components/finance/open-data.ts';
+import { financeLedgers } from '~/data/open-data/finance.ts';
 
 export const GET: APIRoute = async () =>
   new Response(JSON.stringify(await financeLedgers(), null, 1), {

@@ -1,6 +1,6 @@
-/** /data/matters.json: public matters (src/components/stats/matters-data.ts). */
+/** /data/matters.json: public matters (src/data/open-data/matters.ts). */
 import type { APIRoute } from 'astro';
-import { mattersJson } from '../../components/stats/matters-data.ts';
+import { mattersJson } from '~/data/open-data/matters.ts';
 
 export const GET: APIRoute = async () =>
   new Response(await mattersJson(), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

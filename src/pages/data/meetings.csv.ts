@@ -1,6 +1,6 @@
 /** /data/meetings.csv.ts: metadata of published minutes (no body). */
 import type { APIRoute } from 'astro';
-import { meetingsTable } from '../../components/stats/open-data-files.ts';
+import { meetingsTable } from '~/data/open-data/files.ts';
 
 export const GET: APIRoute = async () =>
   new Response((await meetingsTable()).csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

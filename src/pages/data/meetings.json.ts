@@ -1,6 +1,6 @@
 /** /data/meetings.json: metadata of published minutes (no body). */
 import type { APIRoute } from 'astro';
-import { getMeetings } from '../../data/content.ts';
+import { getMeetings } from '~/data/content.ts';
 
 export const GET: APIRoute = async () =>
   new Response(

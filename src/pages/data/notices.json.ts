@@ -1,6 +1,6 @@
 /** /data/notices.json: metadata of published notices (no body). */
 import type { APIRoute } from 'astro';
-import { getNotices } from '../../data/content.ts';
+import { getNotices } from '~/data/content.ts';
 
 export const GET: APIRoute = async () =>
   new Response(

@@ -1,6 +1,6 @@
-/** /data/resources.csv: the resources of the 三资 registers, one row each (src/lib/register-open-data.ts). */
+/** /data/resources.csv: the resources of the 三资 registers, one row each (src/lib/finance/finance/register-open-data.ts). */
 import type { APIRoute } from 'astro';
-import { registerCsv } from '../../components/finance/open-data.ts';
+import { registerCsv } from '~/data/open-data/finance.ts';
 
 export const GET: APIRoute = async () =>
   new Response(await registerCsv('resources.csv'), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -1,6 +1,6 @@
-/** /data/service-items.csv (src/components/rules/open-data.ts). */
+/** /data/service-items.csv (src/data/open-data/rules.ts). */
 import type { APIRoute } from 'astro';
-import { fileText } from '../../components/stats/open-data-files.ts';
+import { fileText } from '~/data/open-data/files.ts';
 
 export const GET: APIRoute = async () =>
   new Response(await fileText('service-items.csv'), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -1,6 +1,6 @@
 /** /data/stats-<year>.csv: one year of the long statistics table. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { statsCsv, statsYears } from '../../components/stats/open-data-files.ts';
+import { statsCsv, statsYears } from '~/data/open-data/files.ts';
 
 export const getStaticPaths = (async () =>
   (await statsYears()).map((year) => ({ params: { year } }))) satisfies GetStaticPaths;

@@ -1,6 +1,6 @@
-/** /data/stats-revisions.csv (see src/components/stats/open-data-files.ts). */
+/** /data/stats-revisions.csv (see src/data/open-data/files.ts). */
 import type { APIRoute } from 'astro';
-import { fileText } from '../../components/stats/open-data-files.ts';
+import { fileText } from '~/data/open-data/files.ts';
 
 export const GET: APIRoute = async () =>
   new Response(await fileText('stats-revisions.csv'), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

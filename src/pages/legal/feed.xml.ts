@@ -1,13 +1,13 @@
 /** RSS of every public 普法 item. */
 import type { APIRoute } from 'astro';
-import { TODAY } from '../../build-info.ts';
-import { getLegal, getSite } from '../../data/content.ts';
-import { recorded } from '../../data/feed-items.ts';
-import { t, tf } from '../../i18n/zh-CN.ts';
-import { rssResponse } from '../../lib/feed.ts';
-import { feedRecord } from '../../lib/public-record.ts';
-import { routes } from '../../lib/routes.ts';
-import { LEGAL_TOPIC_LABELS } from '../../schemas/legal.ts';
+import { TODAY } from '~/build-info.ts';
+import { getLegal, getSite } from '~/data/content.ts';
+import { recorded } from '~/data/feed-items.ts';
+import { t, tf } from '~/i18n/zh-CN.ts';
+import { rssResponse } from '~/lib/open-data/feed.ts';
+import { feedRecord } from '~/lib/record/public-record.ts';
+import { routes } from '~/lib/site/routes.ts';
+import { LEGAL_TOPIC_LABELS } from '~/schemas/legal.ts';
 
 export const GET: APIRoute = async ({ site: astroSite }) => {
   const site = await getSite();

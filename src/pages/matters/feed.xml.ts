@@ -1,10 +1,10 @@
 /** RSS of every public matter's steps and milestones, newest first. */
 import type { APIRoute } from 'astro';
-import { getSite } from '../../data/content.ts';
-import { getMatters, matterTimeline } from '../../data/matters.ts';
-import { t } from '../../i18n/zh-CN.ts';
-import { rssResponse } from '../../lib/feed.ts';
-import { routes } from '../../lib/routes.ts';
+import { getSite } from '~/data/content.ts';
+import { getMatters, matterTimeline } from '~/data/matters.ts';
+import { t } from '~/i18n/zh-CN.ts';
+import { rssResponse } from '~/lib/open-data/feed.ts';
+import { routes } from '~/lib/site/routes.ts';
 
 export const GET: APIRoute = async ({ site: astroSite }) => {
   const site = await getSite();

@@ -1,11 +1,11 @@
 /** RSS of every public set of minutes. */
 import type { APIRoute } from 'astro';
-import { getMeetings, getSite } from '../../data/content.ts';
-import { meetingFeedItem } from '../../data/feed-items.ts';
-import { getPlaceTree, placeName } from '../../data/portal.ts';
-import { t, tf } from '../../i18n/zh-CN.ts';
-import { rssResponse } from '../../lib/feed.ts';
-import { routes } from '../../lib/routes.ts';
+import { getMeetings, getSite } from '~/data/content.ts';
+import { meetingFeedItem } from '~/data/feed-items.ts';
+import { getPlaceTree, placeName } from '~/data/portal.ts';
+import { t, tf } from '~/i18n/zh-CN.ts';
+import { rssResponse } from '~/lib/open-data/feed.ts';
+import { routes } from '~/lib/site/routes.ts';
 
 export const GET: APIRoute = async ({ site: astroSite }) => {
   const site = await getSite();

@@ -1,13 +1,13 @@
 /** RSS of every public rule and list: new versions, drafts for comment and major corrections. */
 import type { APIRoute } from 'astro';
-import { TODAY } from '../../build-info.ts';
-import { getRules, getSite } from '../../data/content.ts';
-import { recorded } from '../../data/feed-items.ts';
-import { t, tf } from '../../i18n/zh-CN.ts';
-import { rssResponse } from '../../lib/feed.ts';
-import { feedRecord } from '../../lib/public-record.ts';
-import { routes } from '../../lib/routes.ts';
-import { RULE_KIND_LABELS, RULE_STATUS_LABELS } from '../../schemas/rule.ts';
+import { TODAY } from '~/build-info.ts';
+import { getRules, getSite } from '~/data/content.ts';
+import { recorded } from '~/data/feed-items.ts';
+import { t, tf } from '~/i18n/zh-CN.ts';
+import { rssResponse } from '~/lib/open-data/feed.ts';
+import { feedRecord } from '~/lib/record/public-record.ts';
+import { routes } from '~/lib/site/routes.ts';
+import { RULE_KIND_LABELS, RULE_STATUS_LABELS } from '~/schemas/rule.ts';
 
 export const GET: APIRoute = async ({ site: astroSite }) => {
   const site = await getSite();

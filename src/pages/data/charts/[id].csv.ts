@@ -1,10 +1,10 @@
 /** /data/charts/<chart id>.csv: the numbers behind one chart (same as its data table). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allCharts } from '../../../charts/catalogue.ts';
-import type { ChartSpec } from '../../../charts/spec.ts';
-import { chartCsv } from '../../../charts/table.ts';
-import { loadStats } from '../../../components/stats/load.ts';
-import { INDICATORS } from '../../../lib/indicators.ts';
+import { allCharts } from '~/charts/catalogue.ts';
+import type { ChartSpec } from '~/charts/spec.ts';
+import { chartCsv } from '~/charts/table.ts';
+import { loadStats } from '~/data/stats.ts';
+import { INDICATORS } from '~/lib/stats/indicators.ts';
 
 export const getStaticPaths = (async () => {
   const data = await loadStats();

@@ -1,10 +1,10 @@
 /** iCal per place: its upcoming meetings, 公示期 end dates and 征求意见 deadlines (src/data/calendar.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { BUILT_AT } from '../../../build-info.ts';
-import { calendarEvents } from '../../../data/calendar.ts';
-import { getSite } from '../../../data/content.ts';
-import { getPlaceTree, placeName, placeScope } from '../../../data/portal.ts';
-import { renderCalendar } from '../../../lib/ical.ts';
+import { BUILT_AT } from '~/build-info.ts';
+import { calendarEvents } from '~/data/calendar.ts';
+import { getSite } from '~/data/content.ts';
+import { getPlaceTree, placeName, placeScope } from '~/data/portal.ts';
+import { renderCalendar } from '~/lib/open-data/ical.ts';
 
 export const getStaticPaths = (async () => {
   const tree = await getPlaceTree();

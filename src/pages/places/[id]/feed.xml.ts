@@ -1,12 +1,12 @@
 /** RSS per place: the notices and minutes its page lists (src/data/portal.ts placeScope). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getMeetings, getNotices, getSite } from '../../../data/content.ts';
-import { meetingFeedItem, noticeFeedItem } from '../../../data/feed-items.ts';
-import { getMatters } from '../../../data/matters.ts';
-import { getPlaceTree, placeName, placeScope } from '../../../data/portal.ts';
-import { tf } from '../../../i18n/zh-CN.ts';
-import { rssResponse } from '../../../lib/feed.ts';
-import { routes } from '../../../lib/routes.ts';
+import { getMeetings, getNotices, getSite } from '~/data/content.ts';
+import { meetingFeedItem, noticeFeedItem } from '~/data/feed-items.ts';
+import { getMatters } from '~/data/matters.ts';
+import { getPlaceTree, placeName, placeScope } from '~/data/portal.ts';
+import { tf } from '~/i18n/zh-CN.ts';
+import { rssResponse } from '~/lib/open-data/feed.ts';
+import { routes } from '~/lib/site/routes.ts';
 
 export const getStaticPaths = (async () => {
   const tree = await getPlaceTree();

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { noticeSchema } from '../../schemas/notice.ts';
+import { statsSchema } from '../../schemas/stats.ts';
+import { describe as describeSchema, fieldAt, labelsAt } from './schema-walk.ts';
+
+describe('reading schemas for the CMS and open data', () => {
+  const notice = describeSchema(noticeSchema);
+
+  it('sees required and optional fields, defaults and enum options', () => {
+    expect(notice.fields?.title?.required).toBe(true);
+    expect(notice.fields?.summary?.required).toBe(false);
+    expect(notice.fields?.draft).toMatchObject({ kind: 'boolean', required: false, default: false });
+    expect(notice.fields?.category?.options).toEqual(['party', 'village', 'finance', 'other']);
+    expect(notice.fields?.category?.meta.optionLabels?.finance).toBe('财务公开');
+  });
+
+  it('sees dates, limits and patterns through preprocess and optional wrappers', () => {
+    expect(fieldAt(notice, ['period', 'end'])).toMatchObject({ kind: 'date', required: true });
+    expect(notice.fields?.title).toMatchObject({ min: 4, max: 60 });
+    expect(fieldAt(notice, ['attachments', 'file'])?.patterns?.[0]?.test('/uploads/a.pdf')).toBe(true);
+  });
+
+  it('sees counts as non-negative integers with units', () => {
+    const stats = describeSchema(statsSchema);
+    expect(fieldAt(stats, ['demands', 'received'])).toMatchObject({
+      kind: 'number',
+      integer: true,
+      min: 0,
+      meta: { unit: '件' },
+    });
+    expect(fieldAt(stats, ['month'])?.kind).toBe('month');
+  });
+
+  it('labels nested and list paths in Chinese', () => {
+    expect(labelsAt(notice, ['attachments', 0, 'title'])).toEqual(['附件', '第 1 项', '附件名称']);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * Reads the shape of a zod schema: field types, required-ness, enum options, limits and the Chinese metadata
+ * attached with `field()`. The CMS config builder, the open-data table schemas and the friendly error messages
+ * all read schemas through here, so they cannot disagree with the schemas themselves.
+ *
+ * This touches zod 4's `_zod.def`, its documented extension surface; a zod upgrade that changes it fails the
+ * schema-agreement tests loudly rather than silently.
+ */
+import { z } from 'astro/zod';
+import type { FieldMeta } from '../../schemas/common.ts';
+
+type AnySchema = z.ZodType;
+interface Def {
+  type: string;
+  innerType?: AnySchema;
+  in?: AnySchema;
+  out?: AnySchema;
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+  entries?: Record<string, string>;
+  defaultValue?: unknown;
+  checks?: { _zod: { def: { check: string; format?: string; pattern?: RegExp } } }[];
+  options?: AnySchema[];
+}
+
+function defOf(schema: AnySchema): Def {
+  return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+export type FieldKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'enum' | 'date' | 'month' | 'unknown';
+
+export interface FieldInfo {
+  kind: FieldKind;
+  /** False when the field may be left out (optional, or has a default). */
+  required: boolean;
+  default?: unknown;
+  /** Merged metadata of the wrappers and the inner schema (outer wins). */
+  meta: Partial<FieldMeta>;
+  /** Enum options, in declared order. */
+  options?: string[];
+  /** For strings: length limits; for numbers: value limits; for arrays: item-count limits. */
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** Regex patterns a string must match. */
+  patterns?: RegExp[];
+  /** Object fields, in declared order. */
+  fields?: Record<string, FieldInfo>;
+  /** Array element. */
+  element?: FieldInfo;
+  /** The innermost schema after unwrapping optional/default/preprocess. */
+  schema: AnySchema;
+}
+
+function mergeMeta(target: Partial<FieldMeta>, schema: AnySchema) {
+  const meta = z.globalRegistry.get(schema) as Partial<FieldMeta> | undefined;
+  if (meta === undefined) return;
+  for (const [key, value] of Object.entries(meta)) {
+    if (!(key in target)) (target as Record<string, unknown>)[key] = value;
+  }
+}
+
+/** Describe a schema (recursively for objects and arrays). */
+export function describe(schema: AnySchema): FieldInfo {
+  const meta: Partial<FieldMeta> = {};
+  let required = true;
+  let defaultValue: unknown;
+  let current = schema;
+  // Peel wrappers; metadata may sit on any layer.
+  for (;;) {
+    mergeMeta(meta, current);
+    const def = defOf(current);
+    if (def.type === 'optional' || def.type === 'nullable') {
+      required = false;
+      current = def.innerType as AnySchema;
+    } else if (def.type === 'default' || def.type === 'prefault') {
+      required = false;
+      defaultValue = typeof def.defaultValue === 'function' ? (def.defaultValue as () => unknown)() : def.defaultValue;
+      current = def.innerType as AnySchema;
+    } else if (def.type === 'pipe') {
+      current = def.out as AnySchema;
+    } else {
+      break;
+    }
+  }
+  const def = defOf(current);
+  const info: FieldInfo = { kind: 'unknown', required, meta, schema: current };
+  if (defaultValue !== undefined) info.default = defaultValue;
+  const patterns = (def.checks ?? [])
+    .map((c) => c._zod.def)
+    .filter((c) => c.check === 'string_format' && c.pattern instanceof RegExp)
+    .map((c) => c.pattern as RegExp);
+  switch (def.type) {
+    case 'object':
+      info.kind = 'object';
+      info.fields = Object.fromEntries(Object.entries(def.shape ?? {}).map(([k, v]) => [k, describe(v)]));
+      break;
+    case 'array': {
+      info.kind = 'array';
+      info.element = describe(def.element as AnySchema);
+      const arr = current as unknown as { _zod: { def: Def } };
+      for (const c of arr._zod.def.checks ?? []) {
+        const cd = c._zod.def as { check: string; minimum?: number; maximum?: number };
+        if (cd.check === 'min_length') info.min = cd.minimum as number;
+        if (cd.check === 'max_length') info.max = cd.maximum as number;
+      }
+      break;
+    }
+    case 'string': {
+      const s = current as z.ZodString;
+      const isDate = patterns.some((p) => p.source === '^\\d{4}-\\d{2}-\\d{2}$');
+      const isMonth = patterns.some((p) => p.source.startsWith('^\\d{4}-(0[1-9]'));
+      info.kind = isMonth ? 'month' : 'string';
+      if (s.minLength !== null) info.min = s.minLength;
+      if (s.maxLength !== null) info.max = s.maxLength;
+      if (patterns.length > 0) info.patterns = patterns;
+      if (isDate) info.kind = 'date';
+      break;
+    }
+    case 'number': {
+      const n = current as z.ZodNumber;
+      info.kind = 'number';
+      if (Number.isFinite(n.minValue)) info.min = n.minValue as number;
+      if (Number.isFinite(n.maxValue)) info.max = n.maxValue as number;
+      info.integer = n.format === 'safeint' || n.format === 'int32' || n.format === 'uint32';
+      break;
+    }
+    case 'boolean':
+      info.kind = 'boolean';
+      break;
+    case 'enum':
+      info.kind = 'enum';
+      info.options = Object.values(def.entries ?? {});
+      break;
+    default:
+      break;
+  }
+  return info;
+}
+
+/** The field info at a dotted/array path (numeric segments step into arrays), or undefined. */
+export function fieldAt(root: FieldInfo, path: readonly PropertyKey[]): FieldInfo | undefined {
+  let node: FieldInfo | undefined = root;
+  for (const segment of path) {
+    if (node === undefined) return undefined;
+    if (typeof segment === 'number') node = node.element;
+    else if (node.kind === 'array') node = node.element?.fields?.[String(segment)];
+    else node = node.fields?.[String(segment)];
+  }
+  return node;
+}
+
+/** Chinese labels along a path, e.g. ['公示期', '公示结束日期'] (array indexes become 第N项). */
+export function labelsAt(root: FieldInfo, path: readonly PropertyKey[]): string[] {
+  const labels: string[] = [];
+  let node: FieldInfo | undefined = root;
+  for (const segment of path) {
+    if (node === undefined) break;
+    if (typeof segment === 'number') {
+      labels.push(`第 ${segment + 1} 项`);
+      node = node.element;
+    } else {
+      node = node.kind === 'array' ? node.element?.fields?.[String(segment)] : node.fields?.[String(segment)];
+      labels.push(node?.meta.title ?? String(segment));
+    }
+  }
+  return labels;
+}

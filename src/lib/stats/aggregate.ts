@@ -1,0 +1,242 @@
+/**
+ * Adding up monthly statistics: a parent place's figures are the sum of its children's (grid → 村/社区 → 街道),
+ * and a longer period's figures are the sum of its months. Counts are summed; rates are derived afterwards from
+ * the sums (never averaged), see rates.ts.
+ *
+ * Rule for overlapping records: a place's total for a month is its own record if it has one, otherwise the sum of
+ * its children's totals. So a village that reports as a whole is never double-counted with its grids.
+ *
+ * Completeness rule: a roll-up exists only when it is complete, i.e. when every child has a (complete) total for
+ * the month. A month in which 1 of 7 villages has reported has no town total at all (`undefined`), so a partial
+ * sum can never be shown as the town's figure, compared with a full month or drawn in a trend. How far a month
+ * is from complete is told by `StatsCube.coverage` ("已报送 1/7").
+ */
+import { GRID_EVENT_CATEGORIES, type Stats } from '../../schemas/stats.ts';
+import type { StatsCounts } from './rates.ts';
+
+export function emptyCounts(): StatsCounts {
+  return {
+    demands: { received: 0, responded: 0, resolved: 0, rated: 0, satisfied: 0 },
+    gridEvents: {
+      disputes: 0,
+      publicSecurity: 0,
+      safety: 0,
+      publicOpinion: 0,
+      sanitation: 0,
+      livelihood: 0,
+      closed: 0,
+    },
+    disputes: { received: 0, mediated: 0 },
+    hazards: { found: 0, fixed: 0 },
+    policeIncidents: 0,
+    petitions: 0,
+    legalEducation: { activities: 0, participants: 0 },
+    staff: { gridWorkers: 0, volunteers: 0 },
+  };
+}
+
+/** a + b, field by field (a new object). */
+export function addCounts(a: StatsCounts, b: StatsCounts): StatsCounts {
+  return {
+    demands: {
+      received: a.demands.received + b.demands.received,
+      responded: a.demands.responded + b.demands.responded,
+      resolved: a.demands.resolved + b.demands.resolved,
+      rated: a.demands.rated + b.demands.rated,
+      satisfied: a.demands.satisfied + b.demands.satisfied,
+    },
+    gridEvents: {
+      disputes: a.gridEvents.disputes + b.gridEvents.disputes,
+      publicSecurity: a.gridEvents.publicSecurity + b.gridEvents.publicSecurity,
+      safety: a.gridEvents.safety + b.gridEvents.safety,
+      publicOpinion: a.gridEvents.publicOpinion + b.gridEvents.publicOpinion,
+      sanitation: a.gridEvents.sanitation + b.gridEvents.sanitation,
+      livelihood: a.gridEvents.livelihood + b.gridEvents.livelihood,
+      closed: a.gridEvents.closed + b.gridEvents.closed,
+    },
+    disputes: {
+      received: a.disputes.received + b.disputes.received,
+      mediated: a.disputes.mediated + b.disputes.mediated,
+    },
+    hazards: { found: a.hazards.found + b.hazards.found, fixed: a.hazards.fixed + b.hazards.fixed },
+    policeIncidents: a.policeIncidents + b.policeIncidents,
+    petitions: a.petitions + b.petitions,
+    legalEducation: {
+      activities: a.legalEducation.activities + b.legalEducation.activities,
+      participants: a.legalEducation.participants + b.legalEducation.participants,
+    },
+    staff: {
+      gridWorkers: a.staff.gridWorkers + b.staff.gridWorkers,
+      volunteers: a.staff.volunteers + b.staff.volunteers,
+    },
+  };
+}
+
+/** Sum of any number of records (empty list → all zeros). */
+export function sumCounts(records: readonly StatsCounts[]): StatsCounts {
+  return records.reduce<StatsCounts>((sum, r) => addCounts(sum, r), emptyCounts());
+}
+
+/** Total grid events reported (all categories). */
+export function gridEventsTotal(s: StatsCounts): number {
+  return GRID_EVENT_CATEGORIES.reduce((sum, c) => sum + s.gridEvents[c], 0);
+}
+
+export interface PlaceNode {
+  id: string;
+  parent?: string | undefined;
+}
+
+/** Children of each place id. */
+export function childrenIndex(places: readonly PlaceNode[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const p of places) {
+    if (p.parent === undefined) continue;
+    const list = index.get(p.parent) ?? [];
+    list.push(p.id);
+    index.set(p.parent, list);
+  }
+  return index;
+}
+
+/**
+ * Total for `placeId` in `month`: its own record, else the sum over its children; `undefined` when neither the
+ * place nor any descendant reported (so "no data" is not shown as zeros).
+ */
+export function placeMonthTotal(
+  records: readonly Stats[],
+  places: readonly PlaceNode[],
+  placeId: string,
+  month: string,
+): StatsCounts | undefined {
+  return new StatsCube(records, places).total(placeId, month);
+}
+
+/** How many of the places a roll-up needs have reported a month ("已报送 N/M"). */
+export interface Coverage {
+  /** Children with a complete total (1 when the place reported as a whole). */
+  reported: number;
+  /** Children the roll-up needs (1 for a place without children or with its own record). */
+  expected: number;
+  /** True when the place has its own record or every child is complete: only then is there a total. */
+  complete: boolean;
+  /** True when the figure is the place's own record (not a roll-up). */
+  own: boolean;
+  /** Ids of the children that have reported / not (yet) reported, in place order. */
+  reportedIds: string[];
+  missingIds: string[];
+}
+
+/**
+ * Total over several months of one place (already rolled up over places). Flows (demands, events…) add up;
+ * end-of-month stocks (grid workers, volunteers: STOCK_FIELDS in indicators.ts) take the latest month's value,
+ * because a quarter does not have three times as many grid workers as a month.
+ * `monthly` must be in chronological order; an empty list gives undefined ("no data").
+ */
+export function sumOverMonths(monthly: readonly StatsCounts[]): StatsCounts | undefined {
+  const last = monthly.at(-1);
+  if (last === undefined) return undefined;
+  const total = sumCounts(monthly);
+  return { ...total, staff: { ...last.staff } };
+}
+
+/** The months a stats record list covers, sorted, without duplicates. */
+export function monthsOf(records: readonly Pick<Stats, 'month'>[]): string[] {
+  return [...new Set(records.map((r) => r.month))].sort();
+}
+
+/**
+ * All statistics of a site, indexed once: totals per place and month (rolled up the place tree, memoised) and
+ * per place and period. Pages and charts ask this instead of re-scanning the records for every cell.
+ */
+export class StatsCube {
+  readonly months: readonly string[];
+  readonly #byKey: Map<string, Stats>;
+  readonly #children: Map<string, string[]>;
+  readonly #memo = new Map<string, StatsCounts | undefined>();
+
+  constructor(records: readonly Stats[], places: readonly PlaceNode[]) {
+    this.#byKey = new Map(records.map((r) => [`${r.place}|${r.month}`, r]));
+    this.#children = childrenIndex(places);
+    this.months = monthsOf(records);
+  }
+
+  /**
+   * A place's total for a month: its own record, else the sum of its children's totals when every child has one
+   * (see the completeness rule above), else undefined.
+   */
+  total(placeId: string, month: string): StatsCounts | undefined {
+    const key = `${placeId}|${month}`;
+    if (this.#memo.has(key)) return this.#memo.get(key);
+    let result: StatsCounts | undefined = this.#byKey.get(key);
+    if (result === undefined) {
+      const children = this.#children.get(placeId) ?? [];
+      const parts = children.map((child) => this.total(child, month));
+      result =
+        children.length === 0 || parts.some((p) => p === undefined) ? undefined : sumCounts(parts as StatsCounts[]);
+    }
+    this.#memo.set(key, result);
+    return result;
+  }
+
+  /** Who has reported `month` for `placeId`'s roll-up: "已报送 reported/expected". */
+  coverage(placeId: string, month: string): Coverage {
+    if (this.#byKey.has(`${placeId}|${month}`)) {
+      return { reported: 1, expected: 1, complete: true, own: true, reportedIds: [placeId], missingIds: [] };
+    }
+    const children = this.#children.get(placeId) ?? [];
+    if (children.length === 0) {
+      return { reported: 0, expected: 1, complete: false, own: false, reportedIds: [], missingIds: [placeId] };
+    }
+    const reportedIds = children.filter((c) => this.total(c, month) !== undefined);
+    const missingIds = children.filter((c) => !reportedIds.includes(c));
+    return {
+      reported: reportedIds.length,
+      expected: children.length,
+      complete: missingIds.length === 0,
+      own: false,
+      reportedIds,
+      missingIds,
+    };
+  }
+
+  /** Months (of those with any record) for which `placeId` has a complete total, in order. */
+  completeMonths(placeId: string): string[] {
+    return this.months.filter((m) => this.total(placeId, m) !== undefined);
+  }
+
+  /** Whether `placeId` itself has a record for `month` (not a roll-up). */
+  hasOwn(placeId: string, month: string): boolean {
+    return this.#byKey.has(`${placeId}|${month}`);
+  }
+
+  /** Total over `months` (see sumOverMonths), with how many of them had data; undefined when none had. */
+  period(placeId: string, months: readonly string[]): { counts: StatsCounts; monthsWithData: number } | undefined {
+    const monthly = [...months]
+      .sort()
+      .map((m) => this.total(placeId, m))
+      .filter((c): c is StatsCounts => c !== undefined);
+    const counts = sumOverMonths(monthly);
+    return counts === undefined ? undefined : { counts, monthsWithData: monthly.length };
+  }
+
+  /** A place's own record for a month (not a roll-up), if it has one. */
+  record(placeId: string, month: string): Stats | undefined {
+    return this.#byKey.get(`${placeId}|${month}`);
+  }
+
+  /** The note an editor attached to a place's own record for a month, if any. */
+  note(placeId: string, month: string): string | undefined {
+    return this.#byKey.get(`${placeId}|${month}`)?.note;
+  }
+
+  /**
+   * The 口径 notes behind `placeId`'s figure for `month`: its own record's, or those of the records its roll-up
+   * adds up (children first to last, depth first), each with the place that wrote it.
+   */
+  notesWithin(placeId: string, month: string): { placeId: string; note: string }[] {
+    const own = this.#byKey.get(`${placeId}|${month}`);
+    if (own !== undefined) return own.note === undefined ? [] : [{ placeId, note: own.note }];
+    return (this.#children.get(placeId) ?? []).flatMap((child) => this.notesWithin(child, month));
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { statsSchema } from '../../schemas/stats.ts';
+import { emptyCounts } from './aggregate.ts';
+import { COUNT_INDICATORS, countValue, indicator, indicatorValue, INDICATORS, RATE_INDICATORS } from './indicators.ts';
+import { RATES } from './rates.ts';
+import { describe as describeSchema, fieldAt } from '../content/schema-walk.ts';
+
+describe('the indicator catalogue', () => {
+  it('lists every count field of the stats schema, with the title and unit the schema gives it', () => {
+    const info = describeSchema(statsSchema);
+    expect(COUNT_INDICATORS.length).toBeGreaterThan(15);
+    for (const ind of COUNT_INDICATORS) {
+      const fieldInfo = fieldAt(info, ind.path);
+      expect(fieldInfo?.kind, ind.id).toBe('number');
+      expect(ind.title).toBe(fieldInfo?.meta.title);
+      expect(ind.unit).toBe(fieldInfo?.meta.unit);
+    }
+    expect(indicator('demands.received')).toMatchObject({
+      title: '群众说事（受理诉求）',
+      unit: '件',
+      group: '群众诉求',
+    });
+  });
+
+  it('leaves out place, month and the note, which are not counts', () => {
+    const ids = COUNT_INDICATORS.map((i) => i.id);
+    expect(ids).not.toContain('place');
+    expect(ids).not.toContain('month');
+    expect(ids).not.toContain('note');
+  });
+
+  it('lists every rate of rates.ts with its definition, and gives every indicator a unique URL slug', () => {
+    expect(RATE_INDICATORS.map((r) => r.id)).toEqual(RATES.map((r) => r.id));
+    expect(indicator('resolution-rate')).toMatchObject({
+      id: 'resolutionRate',
+      definition: '已办结诉求 ÷ 受理诉求 × 100%',
+    });
+    const slugs = INDICATORS.map((i) => i.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('marks grid workers and volunteers as end-of-month stocks and nothing else', () => {
+    expect(COUNT_INDICATORS.filter((i) => i.stock).map((i) => i.id)).toEqual(['staff.gridWorkers', 'staff.volunteers']);
+  });
+
+  it('reads values from records, with a rate of nothing received as null', () => {
+    const counts = emptyCounts();
+    counts.hazards.found = 7;
+    expect(countValue(indicator('hazards.found') as never, counts)).toBe(7);
+    expect(indicatorValue(indicator('resolutionRate'), counts)).toBeNull();
+  });
+
+  it('names the known indicators when asked for an unknown one', () => {
+    expect(() => indicator('demands.recieved')).toThrow(
+      /unknown indicator "demands.recieved"; known: demands.received/,
+    );
+  });
+});

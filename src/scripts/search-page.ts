@@ -1,0 +1,206 @@
+/**
+ * Browser script of the search page: loads Pagefind, fills the filter selects from the index, runs searches
+ * from the form and the URL, and renders results. All decisions (URL state, options, safety of excerpts) live
+ * in src/lib/search/search-query.ts; this file only touches the DOM.
+ */
+import { FILTER_NAMES, type FilterName } from '~/lib/search/search-facets.ts';
+import {
+  hasCriteria,
+  mergeResults,
+  monthStatsSearch,
+  orderFilterValues,
+  pagefindOptions,
+  parseSearchParams,
+  resultDateLabel,
+  safeExcerptHtml,
+  toSearchParams,
+  type PagefindSearchOptions,
+  type SearchRequest,
+} from '~/lib/search/search-query.ts';
+
+/** The part of Pagefind's browser API we use (https://pagefind.app/docs/api/). */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
+interface Pagefind {
+  init(): Promise<void>;
+  options(options: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(query: string | null, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
+}
+
+/** Results rendered per page; more appear with the "显示更多结果" button. */
+const PAGE_SIZE = 10;
+const PAGEFIND_URL = '/pagefind/pagefind.js';
+
+type Messages = Record<string, string>;
+
+export async function startSearchPage(root: HTMLElement): Promise<void> {
+  const messages = JSON.parse(root.dataset.messages ?? '{}') as Messages;
+  const say = (key: string, values: Record<string, number> = {}) =>
+    (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+
+  const form = root.querySelector<HTMLFormElement>('form[role="search"]');
+  const input = root.querySelector<HTMLInputElement>('input[name="q"]');
+  const sortSelect = root.querySelector<HTMLSelectElement>('select[name="sort"]');
+  const filterSet = root.querySelector<HTMLFieldSetElement>('[data-search-filters]');
+  const status = root.querySelector<HTMLElement>('[role="status"]');
+  const list = root.querySelector<HTMLOListElement>('ol');
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]');
+  if (!form || !input || !sortSelect || !filterSet || !status || !list || !more) return;
+  const selects = new Map<FilterName, HTMLSelectElement>();
+  for (const name of FILTER_NAMES) {
+    const select = root.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`);
+    if (select) selects.set(name, select);
+  }
+
+  const showState = (request: SearchRequest) => {
+    input.value = request.query;
+    sortSelect.value = request.sort === 'date' ? 'date' : '';
+    for (const [name, select] of selects) {
+      const value = request.filters[name] ?? '';
+      // A shared link may name a value the index no longer has; show it rather than pretend 全部 is chosen.
+      if (value !== '' && ![...select.options].some((o) => o.value === value)) {
+        select.add(new Option(value, value));
+        (select.parentElement as HTMLElement).hidden = false;
+      }
+      select.value = value;
+    }
+  };
+  const readForm = (): SearchRequest => parseSearchParams(toParams(new FormData(form)));
+
+  let pagefind: Pagefind;
+  try {
+    // A runtime URL: the index is written after the site is bundled, so the bundler must not resolve it.
+    pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
+    // pageLength 0.5 (Pagefind's default 0.75): the full record (a 决议公开 notice with its tables, a community
+    // page listing its finance and matters) should not lose to short pages that only mention the words;
+    // tests/search-queries.test.ts failed on 土地流转 and 清河社区 with the default.
+    await pagefind.options({ excerptLength: 40, ranking: { pageLength: 0.5 } });
+    await pagefind.init();
+    await fillFilters(await pagefind.filters());
+  } catch {
+    status.textContent = say('search.status.error');
+    return;
+  }
+  filterSet.hidden = false;
+
+  let generation = 0;
+  let pending: PagefindResult[] = [];
+
+  async function run(request: SearchRequest): Promise<void> {
+    const mine = ++generation;
+    list!.replaceChildren();
+    more!.hidden = true;
+    if (!hasCriteria(request)) {
+      status!.textContent = say('search.status.empty');
+      return;
+    }
+    status!.textContent = say('search.status.loading');
+    const search = await pagefind.search(request.query === '' ? null : request.query, pagefindOptions(request));
+    // A month in the query (矛盾纠纷 2025年3月) lists that month's statistics first: see monthInQuery.
+    const monthFirst = monthStatsSearch(request);
+    const first = monthFirst ? await pagefind.search(monthFirst.query, monthFirst.options) : null;
+    if (mine !== generation || search === null) return; // a newer search has started
+    pending = mergeResults(first?.results ?? [], search.results);
+    const total = pending.length;
+    if (total === 0) {
+      status!.textContent = say('search.status.none');
+      return;
+    }
+    await showMore(false);
+    if (mine !== generation) return;
+    status!.textContent = say('search.status.count', { count: total });
+  }
+
+  async function showMore(moveFocus: boolean): Promise<void> {
+    const batch = pending.slice(0, PAGE_SIZE);
+    pending = pending.slice(PAGE_SIZE);
+    const items = await Promise.all(batch.map(async (result) => renderResult(await result.data())));
+    list!.append(...items);
+    more!.hidden = pending.length === 0;
+    // After "show more", put keyboard and screen-reader users on the first new result, not back at the top.
+    if (moveFocus) items[0]?.querySelector('a')?.focus();
+  }
+
+  function renderResult(data: PagefindResultData): HTMLLIElement {
+    const item = document.createElement('li');
+    const heading = document.createElement('h3');
+    const link = document.createElement('a');
+    link.href = data.url;
+    link.textContent = data.meta.title ?? data.url;
+    heading.append(link);
+    const meta = document.createElement('p');
+    meta.className = 'search-result-meta';
+    if (data.meta.type) {
+      const type = document.createElement('span');
+      type.className = 'search-result-type';
+      type.textContent = data.meta.type;
+      meta.append(type);
+    }
+    const details: (string | Node)[] = [];
+    if (data.meta.place) details.push(data.meta.place);
+    if (data.meta.date) {
+      const time = document.createElement('time');
+      time.dateTime = data.meta.date;
+      time.textContent = resultDateLabel(data.meta.date, data.meta.type);
+      details.push(time);
+    }
+    details.forEach((part, i) => meta.append(...(i > 0 ? [' · ', part] : [part])));
+    const excerpt = document.createElement('p');
+    excerpt.className = 'search-result-excerpt';
+    excerpt.innerHTML = safeExcerptHtml(data.excerpt);
+    item.append(heading, meta, excerpt);
+    return item;
+  }
+
+  async function fillFilters(available: Record<string, Record<string, number>>): Promise<void> {
+    for (const [name, select] of selects) {
+      const values = orderFilterValues(name, Object.keys(available[name] ?? {}));
+      select.append(
+        ...values.map((value) => {
+          const option = document.createElement('option');
+          option.value = value;
+          option.textContent = value;
+          return option;
+        }),
+      );
+      // Hide a filter with nothing to choose rather than offer a select with only 全部.
+      (select.parentElement as HTMLElement).hidden = values.length === 0;
+    }
+  }
+
+  const go = (request: SearchRequest) => {
+    const query = toSearchParams(request).toString();
+    history.pushState(null, '', query === '' ? location.pathname : `${location.pathname}?${query}`);
+    void run(request);
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    go(readForm());
+  });
+  // Changing a filter or the order searches again at once; typing waits for Enter or the button.
+  for (const select of [sortSelect, ...selects.values()]) select.addEventListener('change', () => go(readForm()));
+  more.addEventListener('click', () => void showMore(true));
+  window.addEventListener('popstate', () => {
+    const request = parseSearchParams(new URLSearchParams(location.search));
+    showState(request);
+    void run(request);
+  });
+
+  const initial = parseSearchParams(new URLSearchParams(location.search));
+  showState(initial);
+  if (hasCriteria(initial)) await run(initial);
+}
+
+function toParams(data: FormData): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of data) if (typeof value === 'string') params.append(key, value);
+  return params;
+}
