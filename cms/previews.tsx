@@ -268,7 +268,7 @@ function ledgerLines(value: unknown): LedgerLine[] {
 
 /**
  * The month's totals and the closing balance they add up to, against the one entered: the same functions
- * (src/lib/finance/finance/finance.ts, integer 分) the content gate refuses a save with.
+ * (src/lib/finance/finance.ts, integer 分) the content gate refuses a save with.
  */
 export function FinancePreview(props: PreviewTemplateComponentProps) {
   const data = dataOf(props);

@@ -3,7 +3,7 @@
  * ledger export of the village accounting software into content/finance/<place>-<YYYY-MM>.json (CONTENT_DIR
  * elsewhere), one file per month, checked by the same gate as `npm run validate` before anything is written. Any
  * problem: every error is listed with its line and column, and nothing is written. Each file is written to a
- * temporary name and renamed. See src/lib/finance/finance/import-finance.ts and docs/finance.md.
+ * temporary name and renamed. See src/lib/finance/import-finance.ts and docs/finance.md.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

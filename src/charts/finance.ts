@@ -1,6 +1,6 @@
 /**
  * Chart specs for a village's finance page: monthly income and expense (bars) and the closing balance (line),
- * in whole 元 rounded from integer 分. Pure: takes month rows (src/lib/finance/finance/finance.ts `monthRow`).
+ * in whole 元 rounded from integer 分. Pure: takes month rows (src/lib/finance/finance.ts `monthRow`).
  */
 import { formatMonthZh } from '../lib/site/dates.ts';
 import { formatFen, type MonthRow } from '../lib/finance/finance.ts';

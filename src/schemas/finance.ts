@@ -4,11 +4,11 @@
  *
  * Amounts are stored in 元 as JSON numbers with at most two decimals (12345.6 or 12345.60 both mean 12 345 元 6 角),
  * because that is how a clerk reads them off a voucher. Every sum and comparison is done in integer 分
- * (src/lib/finance/finance/finance.ts `toFen`), never in floating-point 元, so 0.1 + 0.2 never fails to equal 0.3.
+ * (src/lib/finance/finance.ts `toFen`), never in floating-point 元, so 0.1 + 0.2 never fails to equal 0.3.
  *
  * Single-entry rules (positive amounts, two decimals, dates inside the month) live here; the rules that need the
  * other months or the whole ledger (balance, month-to-month chain, unique vouchers, file name) are in
- * src/lib/finance/finance/finance.ts and run from src/lib/content/content-rules.ts, so validate, build and CMS share them.
+ * src/lib/finance/finance.ts and run from src/lib/content/content-rules.ts, so validate, build and CMS share them.
  */
 import { z } from 'astro/zod';
 import { hasAtMostTwoDecimals } from '../lib/finance/finance.ts';

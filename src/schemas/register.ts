@@ -2,9 +2,9 @@
  * The 三资 registers of one village or community: `content/registers/<place>.json` (资产、资源、合同台账).
  *
  * Amounts are in 元 with at most two decimals, like the finance ledgers (src/schemas/finance.ts); every sum and
- * comparison is made in integer 分 (src/lib/finance/finance/finance.ts `toFen`). Rules inside the file (contract dates, payments
+ * comparison is made in integer 分 (src/lib/finance/finance.ts `toFen`). Rules inside the file (contract dates, payments
  * against the amount, unique contract ids, a resource's contract) live here; the references to matters and
- * meetings and the warnings (expiring, overdue, no 决议) are in src/lib/finance/finance/registers.ts, run from content-rules.ts,
+ * meetings and the warnings (expiring, overdue, no 决议) are in src/lib/finance/registers.ts, run from content-rules.ts,
  * so validate, build and CMS share them.
  */
 import { z } from 'astro/zod';

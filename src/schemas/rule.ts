@@ -2,7 +2,7 @@
  * Standing rules and lists (村规民约, 居民公约, 自治章程, 小微权力清单, 服务清单, 职责清单): `content/rules/<id>.md`,
  * front matter + the full text as Markdown. Each revision is its own file; `previous` links it to the version it
  * replaces, so the page can show the version history and what changed. Only one version of a kind may be 现行 in
- * a place (checked across files in src/lib/rules/rules/rules.ts).
+ * a place (checked across files in src/lib/rules/rules.ts).
  */
 import { z } from 'astro/zod';
 import { changeNotes, field, isoDate, movedFrom, publicPhone, slug } from './common.ts';

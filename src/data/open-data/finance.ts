@@ -69,7 +69,7 @@ export async function financeResources(): Promise<DataResource[]> {
   ];
 }
 
-// --- The 三资 registers (src/lib/finance/finance/register-open-data.ts) -------------------------------------------------------
+// --- The 三资 registers (src/lib/finance/register-open-data.ts) -------------------------------------------------------
 
 async function registers(): Promise<Register[]> {
   return [...(await getRegistersByPlace()).values()].map((r) => r.data);

@@ -263,7 +263,7 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
   return errors;
 }
 
-/** The matter rules (src/lib/matters/matters/matters.ts) over whole content: run by checkContent, which has every document. */
+/** The matter rules (src/lib/matters/matters.ts) over whole content: run by checkContent, which has every document. */
 export function mattersOf(content: Content, today: string) {
   const days = content.site?.data.decisionNoticeDays ?? DEFAULT_DECISION_NOTICE_DAYS;
   return matterProblems(content.matters, content.meetings, content.notices, today, days);

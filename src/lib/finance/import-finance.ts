@@ -10,7 +10,7 @@
  * software's totals and skipped. The opening balance of the first month comes from a row whose 摘要 is 期初余额 (or
  * 上月结转; its amount in the 余额 column, else in the 收入/借方 column), else from `--opening`, else from last
  * month's ledger on disk; each later month opens with the month before's closing balance. Closing balances are
- * computed in integer 分 (src/lib/finance/finance/finance.ts). A month inside the file's range without a line gets a ledger with
+ * computed in integer 分 (src/lib/finance/finance.ts). A month inside the file's range without a line gets a ledger with
  * empty lists (the chain rule needs every month).
  *
  * Every problem names its line and column ("第 12 行「收入」"); any problem means nothing is written.

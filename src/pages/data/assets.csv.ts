@@ -1,4 +1,4 @@
-/** /data/assets.csv: the assets of the 三资 registers, one row each (src/lib/finance/finance/register-open-data.ts). */
+/** /data/assets.csv: the assets of the 三资 registers, one row each (src/lib/finance/register-open-data.ts). */
 import type { APIRoute } from 'astro';
 import { registerCsv } from '~/data/open-data/finance.ts';
 
