@@ -1,7 +1,7 @@
 /**
  * Thin renderer: a Chart.js configuration → a static SVG string with real `<text>` elements.
  *
- * Path verified on this machine (docs/open-data.md, ../shared/NOTES.md "Charts"): Chart.js draws into an
+ * How it works (tested in src/charts/charts.test.ts; docs/open-data.md): Chart.js draws into an
  * `svgcanvas` Context (a Canvas-2D API that records SVG), inside a jsdom document. Chart.js lays out labels with
  * `measureText`, which svgcanvas forwards to a real `@napi-rs/canvas` context that has the vendored Noto Sans SC
  * registered, so Chinese labels are measured correctly on a machine without system fonts. The text stays text
