@@ -17,7 +17,7 @@ import {
   type GateEntry,
 } from '../src/lib/content/content-gate.ts';
 import type { ContentError } from '../src/lib/content/friendly-errors.ts';
-import type { CollectionName } from '../src/schemas/index.ts';
+import { DATED_COLLECTIONS, type CollectionName } from '../src/schemas/index.ts';
 import { MARKDOWN_FIELD } from './config.ts';
 
 type Path = (string | number)[];
@@ -139,8 +139,8 @@ export function refusalMessage(errors: ContentError[]): string {
   return `未保存，请先改正 ${errors.length} 处问题：\n${lines.join('\n')}`;
 }
 
-/** Collections whose entries carry a 修改记录 (`changes`: [{date, note, major}]). */
-const WITH_CHANGE_NOTES: ReadonlySet<string> = new Set(['notices', 'meetings', 'legal', 'rules']);
+/** Entries with pages of their own carry a 修改记录 (`changes`: [{date, note, major}]). */
+const WITH_CHANGE_NOTES: ReadonlySet<string> = new Set(DATED_COLLECTIONS);
 
 interface ChangeNotesData {
   draft?: boolean;

@@ -26,6 +26,11 @@ export interface CollectionSpec {
   /** Pattern every file name (without extension) in a folder must match, with a Chinese explanation. */
   fileName?: { pattern: RegExp; hint: string };
   schema: z.ZodType;
+  /**
+   * Set for entries published on a day, each with a page of its own (`/<collection>/<id>/`, its print copy, change
+   * notes, a durable URL): the field holding that day. Entries of other collections are public as soon as they exist.
+   */
+  publishedOn?: 'published' | 'date';
 }
 
 const DATED_SLUG = {
@@ -50,6 +55,7 @@ export const collections = {
     label: '村务公开',
     fileName: DATED_SLUG,
     schema: noticeSchema,
+    publishedOn: 'published',
   },
   meetings: {
     path: 'meetings',
@@ -58,6 +64,7 @@ export const collections = {
     label: '议事纪要',
     fileName: DATED_SLUG,
     schema: meetingSchema,
+    publishedOn: 'date',
   },
   matters: {
     path: 'matters',
@@ -82,6 +89,7 @@ export const collections = {
     label: '普法园地',
     fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, hint: '英文或拼音，如 zhaijidi-jicheng' },
     schema: legalSchema,
+    publishedOn: 'published',
   },
   rules: {
     path: 'rules',
@@ -90,6 +98,7 @@ export const collections = {
     label: '村规民约与清单',
     fileName: { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, hint: '地点编号-类型拼音-年份，如 taoyuan-cunguiminyue-2025' },
     schema: ruleSchema,
+    publishedOn: 'published',
   },
   finance: {
     path: 'finance',
@@ -111,6 +120,14 @@ export const collections = {
 
 export type CollectionName = keyof typeof collections;
 export const COLLECTION_NAMES = Object.keys(collections) as CollectionName[];
+
+/** The collections whose entries are published on a day and have pages of their own (see `publishedOn`). */
+export type DatedCollection = {
+  [K in CollectionName]: (typeof collections)[K] extends { publishedOn: string } ? K : never;
+}[CollectionName];
+export const DATED_COLLECTIONS = COLLECTION_NAMES.filter(
+  (name): name is DatedCollection => 'publishedOn' in collections[name],
+);
 
 export {
   financeSchema,

@@ -5,7 +5,7 @@
  * Pure: takes parsed-but-unvalidated entries (RawEntry satisfies ContentSource) and a test on text.
  */
 import type { z } from 'astro/zod';
-import { collections, type CollectionName } from '../../schemas/index.ts';
+import { collections, DATED_COLLECTIONS, type CollectionName } from '../../schemas/index.ts';
 import type { ContentError } from '../content/friendly-errors.ts';
 import { positionOf } from '../content/privacy.ts';
 import { describe, labelsAt, type FieldInfo } from '../content/schema-walk.ts';
@@ -22,7 +22,7 @@ export interface ContentSource {
 
 export type ContentLocation = Pick<ContentError, 'file' | 'line' | 'field' | 'label'>;
 
-const ENTRY_PAGE = /^(notices|meetings|legal|rules)\/([^/]+)\/(?:print\/)?index\.html$/;
+const ENTRY_PAGE = new RegExp(`^(${DATED_COLLECTIONS.join('|')})/([^/]+)/(?:print/)?index\\.html$`);
 
 /** The entry whose own page (or print page) `outputFile` is, if it is one. */
 export function entryOfPage<T extends ContentSource>(outputFile: string, entries: readonly T[]): T | undefined {

@@ -12,7 +12,7 @@
  * Pure and browser-safe: no node: imports anywhere below this module (the CMS bundles it).
  */
 import type { z } from 'astro/zod';
-import { collections, type CollectionName } from '../../schemas/index.ts';
+import { collections, COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
 import {
   crossFileErrors,
   crossFileWarnings,
@@ -23,7 +23,7 @@ import {
 } from './content-rules.ts';
 import { contentSafetyErrors } from './content-safety.ts';
 import { parseWithFriendlyErrors, type ContentError } from './friendly-errors.ts';
-import { isPublic } from '../record/publishing.ts';
+import { entryIsPublic } from '../record/publishing.ts';
 
 /** One content entry as read from a file (content-files.ts) or held by the CMS. */
 export interface GateEntry {
@@ -245,12 +245,9 @@ function summary(collection: CollectionName, data: Record<string, unknown>): Rec
 
 /** Whether an entry is on the public site built on `today` (the rule of src/data/content.ts). */
 function publicOn(collection: CollectionName, data: unknown, today: string): boolean {
-  const item = data as { draft?: boolean; published?: string; date?: string };
   // A draft matter's id must not show on the public site (a contract's or a rule's 决议 to it is checked by the build).
-  if (collection === 'matters') return item.draft !== true;
-  if (!['notices', 'legal', 'meetings', 'rules'].includes(collection)) return true;
-  const published = (collection === 'meetings' ? item.date : item.published) ?? '';
-  return isPublic({ draft: item.draft === true, published }, today);
+  if (collection === 'matters') return (data as { draft?: boolean }).draft !== true;
+  return entryIsPublic(collection, data, today);
 }
 
 /**
@@ -267,17 +264,8 @@ export function gateContext(content: Content, today: string, options: { publicOn
       data: summary(collection, entry.data as Record<string, unknown>),
     });
   if (content.site !== undefined) add('site', content.site);
-  for (const collection of [
-    'places',
-    'notices',
-    'meetings',
-    'matters',
-    'stats',
-    'legal',
-    'finance',
-    'registers',
-    'rules',
-  ] as const) {
+  for (const collection of COLLECTION_NAMES) {
+    if (collection === 'site') continue;
     for (const entry of content[collection] as Entry<unknown>[]) {
       if (options.publicOnly === true && !publicOn(collection, entry.data, today)) continue;
       add(collection, entry);

@@ -3,6 +3,7 @@
  * folder, no types a browser runs script in, nothing over the size limit, and only files that an entry public on
  * the build day refers to. Pure: takes paths, lstat facts and parsed entries (docs/security.md, issue 12).
  */
+import { entryIsPublic } from '../record/publishing.ts';
 import type { ContentError } from './friendly-errors.ts';
 
 /**
@@ -77,10 +78,7 @@ export interface ReferencingEntry {
 export function publishedUploads(entries: readonly ReferencingEntry[], today: string): string[] {
   const found = new Set<string>();
   for (const entry of entries) {
-    const data = (entry.data ?? {}) as { draft?: unknown; published?: unknown; date?: unknown };
-    const day = entry.collection === 'meetings' ? data.date : data.published;
-    const dated = ['notices', 'meetings', 'legal', 'rules'].includes(entry.collection);
-    if (dated && (data.draft === true || typeof day !== 'string' || day > today)) continue;
+    if (!entryIsPublic(entry.collection, entry.data, today)) continue;
     const text = `${JSON.stringify(entry.data)}\n${entry.body ?? ''}`;
     for (const m of text.matchAll(UPLOAD_REFERENCE)) {
       let name = m[1] ?? '';

@@ -10,10 +10,12 @@
  *
  * Pure functions; src/integrations/durable-urls.ts writes the files and runs the check.
  */
+import type { DatedCollection } from '../../schemas/index.ts';
 import { escapeXml } from '../open-data/feed.ts';
 import type { ContentError } from '../content/friendly-errors.ts';
 
-export type MovableCollection = 'notices' | 'meetings' | 'legal' | 'rules';
+/** Entries with pages of their own can move (src/schemas/index.ts `publishedOn`). */
+export type MovableCollection = DatedCollection;
 
 export interface MovedEntry {
   collection: MovableCollection;
