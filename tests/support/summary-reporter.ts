@@ -2,7 +2,8 @@
  * Prints the closing line CI reads: "N passed, N failed". A test file that fails to load counts as one failure,
  * so a broken import cannot pass as "0 failed".
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
 import { BUILD_LOG } from './build.ts';
 
@@ -18,7 +19,22 @@ function buildLine(): string {
   return `site builds: ${builds.length}, ${total.toFixed(1)} s (slowest: ${slowest.map((b) => `${b.content} ${b.seconds} s`).join(', ')})\n`;
 }
 
+/** "slowest files: tests/cms.test.ts 95.2 s, …": where the wall time goes (files run two at a time). */
+function slowestFilesLine(testModules: ReadonlyArray<TestModule>): string {
+  const timed = testModules
+    .map((module) => ({ file: path.relative(process.cwd(), module.moduleId), ms: module.diagnostic().duration }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+  if (timed.length === 0) return '';
+  return `slowest files: ${timed.map((t) => `${t.file} ${(t.ms / 1000).toFixed(1)} s`).join(', ')}\n`;
+}
+
 export default class SummaryReporter implements Reporter {
+  /** Builds are logged per run: a unit-only run must not report the builds of an earlier full run. */
+  onInit(): void {
+    rmSync(BUILD_LOG, { force: true });
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0;
     let failed = unhandledErrors.length;
@@ -36,7 +52,7 @@ export default class SummaryReporter implements Reporter {
       else if (module.errors().length > 0) failed += module.errors().length;
     }
     process.stdout.write(
-      `\n${buildLine()}${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`,
+      `\n${slowestFilesLine(testModules)}${buildLine()}${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`,
     );
   }
 }
