@@ -28,6 +28,20 @@ export interface FieldMeta {
    * does not flag mobile numbers in it. Every such field is marked here and nowhere else.
    */
   publicContact?: boolean;
+  /**
+   * A string that holds a calendar day (YYYY-MM-DD) or month (YYYY-MM): set only by {@link isoDate} and
+   * {@link isoMonth}, so every reader of the schemas (src/lib/content/schema-walk.ts: the CMS date picker, the
+   * open-data `date`/`yearmonth` types) knows such a field by this mark, not by the text of its pattern.
+   */
+  stringKind?: StringKind;
+}
+
+/** Strings the readers of the schemas treat apart from plain text. */
+export type StringKind = 'date' | 'month';
+
+/** Mark a string schema as a calendar day or month (see {@link FieldMeta.stringKind}). */
+function ofKind<T extends z.ZodType>(schema: T, stringKind: StringKind): T {
+  return schema.meta({ stringKind });
 }
 
 /** Attach Chinese metadata to a schema (typed wrapper around zod's `.meta()`). */
@@ -57,19 +71,23 @@ export function isCalendarDate(value: string): boolean {
  */
 export const isoDate = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z
-    .string()
-    .regex(ISO_DATE, { message: '日期格式不对（应为 YYYY-MM-DD，如 2025-03-01）' })
-    .refine(isCalendarDate, {
-      message: '这一天不存在（请核对月份和日期，如 2 月没有 30 日）',
-      params: { fix: '改为日历上存在的日期，如 2026-02-28' },
-    }),
+  ofKind(
+    z
+      .string()
+      .regex(ISO_DATE, { message: '日期格式不对（应为 YYYY-MM-DD，如 2025-03-01）' })
+      .refine(isCalendarDate, {
+        message: '这一天不存在（请核对月份和日期，如 2 月没有 30 日）',
+        params: { fix: '改为日历上存在的日期，如 2026-02-28' },
+      }),
+    'date',
+  ),
 );
 
 /** A calendar month `YYYY-MM`. */
-export const isoMonth = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '不是有效的月份（格式应为 YYYY-MM，如 2025-03）' });
+export const isoMonth = ofKind(
+  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '不是有效的月份（格式应为 YYYY-MM，如 2025-03）' }),
+  'month',
+);
 
 /** ASCII identifier used in file names and URLs: lowercase letters, digits and hyphens. */
 export const slug = z

@@ -1,4 +1,6 @@
+import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
+import { field, isoDate, isoMonth } from '../../schemas/common.ts';
 import { noticeSchema } from '../../schemas/notice.ts';
 import { statsSchema } from '../../schemas/stats.ts';
 import { describe as describeSchema, fieldAt, labelsAt } from './schema-walk.ts';
@@ -29,6 +31,17 @@ describe('reading schemas for the CMS and open data', () => {
       meta: { unit: '件' },
     });
     expect(fieldAt(stats, ['month'])?.kind).toBe('month');
+  });
+
+  it('knows dates and months by the mark isoDate and isoMonth carry, not by the text of their pattern', () => {
+    expect(describeSchema(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).kind).toBe('string');
+    expect(describeSchema(field(isoDate.optional(), { title: '决算日期' }))).toMatchObject({
+      kind: 'date',
+      required: false,
+      meta: { title: '决算日期', stringKind: 'date' },
+    });
+    expect(describeSchema(field(isoMonth, { title: '月份' }))).toMatchObject({ kind: 'month', meta: { title: '月份' } });
+    expect(describeSchema(field(z.string().max(10), { title: '村民小组' })).kind).toBe('string');
   });
 
   it('labels nested and list paths in Chinese', () => {

@@ -1,15 +1,26 @@
 /**
- * Reads the shape of a zod schema: field types, required-ness, enum options, limits and the Chinese metadata
- * attached with `field()`. The CMS config builder, the open-data table schemas and the friendly error messages
- * all read schemas through here, so they cannot disagree with the schemas themselves.
+ * Reads the shape of a zod schema: field types, required-ness, enum options, limits, check messages and the Chinese
+ * metadata attached with `field()`. The CMS config builder, the open-data table schemas and the friendly error
+ * messages all read schemas through here, so they cannot disagree with the schemas themselves, and no other module
+ * needs to know how zod stores a schema.
  *
- * This touches zod 4's `_zod.def`, its documented extension surface; a zod upgrade that changes it fails the
- * schema-agreement tests loudly rather than silently.
+ * Kinds come from zod's schema types and from metadata the schemas carry (`stringKind` of isoDate and isoMonth, in
+ * src/schemas/common.ts), never from the text of a regex. What zod's public API does not expose (a wrapper's inner
+ * schema, an array's item-count checks, a check's message, the patterns of a string) is read by `defOf` alone.
  */
 import { z } from 'astro/zod';
 import type { FieldMeta } from '../../schemas/common.ts';
 
 type AnySchema = z.ZodType;
+type ErrorFn = (issue: object) => unknown;
+interface CheckDef {
+  check: string;
+  format?: string;
+  pattern?: RegExp;
+  minimum?: number;
+  maximum?: number;
+  error?: ErrorFn;
+}
 interface Def {
   type: string;
   innerType?: AnySchema;
@@ -19,10 +30,19 @@ interface Def {
   element?: AnySchema;
   entries?: Record<string, string>;
   defaultValue?: unknown;
-  checks?: { _zod: { def: { check: string; format?: string; pattern?: RegExp } } }[];
+  checks?: { _zod: { def: CheckDef } }[];
   options?: AnySchema[];
+  /** String formats (z.email(), z.url()): the format's name, its own pattern and message. */
+  format?: string;
+  pattern?: RegExp;
+  error?: ErrorFn;
 }
 
+/**
+ * The one adapter to zod's internals: zod 4 keeps a schema's definition in `_zod.def` (the surface zod documents
+ * for library authors), and its public API offers no other way to the facts listed above. A zod
+ * upgrade that changes it fails the schema-agreement tests (cms/config.test.ts, schema-walk.test.ts) loudly.
+ */
 function defOf(schema: AnySchema): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
 }
@@ -86,8 +106,8 @@ export function describe(schema: AnySchema): FieldInfo {
   const def = defOf(current);
   const info: FieldInfo = { kind: 'unknown', required, meta, schema: current };
   if (defaultValue !== undefined) info.default = defaultValue;
-  const patterns = (def.checks ?? [])
-    .map((c) => c._zod.def)
+  const checks = (def.checks ?? []).map((c) => c._zod.def);
+  const patterns = checks
     .filter((c) => c.check === 'string_format' && c.pattern instanceof RegExp)
     .map((c) => c.pattern as RegExp);
   switch (def.type) {
@@ -98,23 +118,18 @@ export function describe(schema: AnySchema): FieldInfo {
     case 'array': {
       info.kind = 'array';
       info.element = describe(def.element as AnySchema);
-      const arr = current as unknown as { _zod: { def: Def } };
-      for (const c of arr._zod.def.checks ?? []) {
-        const cd = c._zod.def as { check: string; minimum?: number; maximum?: number };
-        if (cd.check === 'min_length') info.min = cd.minimum as number;
-        if (cd.check === 'max_length') info.max = cd.maximum as number;
+      for (const c of checks) {
+        if (c.check === 'min_length') info.min = c.minimum as number;
+        if (c.check === 'max_length') info.max = c.maximum as number;
       }
       break;
     }
     case 'string': {
       const s = current as z.ZodString;
-      const isDate = patterns.some((p) => p.source === '^\\d{4}-\\d{2}-\\d{2}$');
-      const isMonth = patterns.some((p) => p.source.startsWith('^\\d{4}-(0[1-9]'));
-      info.kind = isMonth ? 'month' : 'string';
+      info.kind = meta.stringKind ?? 'string';
       if (s.minLength !== null) info.min = s.minLength;
       if (s.maxLength !== null) info.max = s.maxLength;
       if (patterns.length > 0) info.patterns = patterns;
-      if (isDate) info.kind = 'date';
       break;
     }
     case 'number': {
