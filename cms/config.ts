@@ -226,36 +226,17 @@ function hintOf(info: FieldInfo): string | undefined {
 }
 
 /**
- * The Chinese message a zod check carries (set with `{ message }` in the schema), if any. zod 4 keeps it as
- * `_zod.def.error`, the same surface src/lib/content/schema-walk.ts reads.
- */
-function checkMessages(info: FieldInfo): string[] {
-  const checks = (info.schema as unknown as { _zod: { def: { checks?: { _zod: { def: unknown } }[] } } })._zod.def
-    .checks;
-  const messages: string[] = [];
-  // zod's string formats (email, url) carry their message on the schema itself.
-  const own = (info.schema as unknown as { _zod: { def: { error?: (issue: object) => unknown } } })._zod.def.error?.(
-    {},
-  );
-  if (typeof own === 'string') messages.push(own);
-  for (const check of checks ?? []) {
-    const def = check._zod.def as { check: string; error?: (issue: object) => unknown };
-    if (def.check !== 'string_format' && def.check !== 'min_length' && def.check !== 'max_length') continue;
-    const message = def.error?.({});
-    if (typeof message === 'string' && !messages.includes(message)) messages.push(message);
-  }
-  return messages;
-}
-
-/**
  * Patterns for zod's string formats, which keep their regex (email) or none (url, checked by URL parsing) outside
- * the checks that schema-walk reads. Site URLs must be web addresses, so http(s) is what we ask for.
+ * the checks (schema-walk gives both apart). Site URLs must be web addresses, so http(s) is what we ask for.
  */
 function formatPatterns(info: FieldInfo): RegExp[] {
-  const def = (info.schema as unknown as { _zod: { def: { format?: string; pattern?: RegExp } } })._zod.def;
-  if (def.format === 'url') return [/^https?:\/\/[^\s/?#]+\.[^\s]*$/];
-  if (def.format !== undefined && def.pattern instanceof RegExp && !(info.patterns ?? []).includes(def.pattern)) {
-    return [def.pattern];
+  if (info.format === 'url') return [/^https?:\/\/[^\s/?#]+\.[^\s]*$/];
+  if (
+    info.format !== undefined &&
+    info.formatPattern !== undefined &&
+    !(info.patterns ?? []).includes(info.formatPattern)
+  ) {
+    return [info.formatPattern];
   }
   return [];
 }
@@ -300,7 +281,7 @@ export function stringPattern(info: FieldInfo): [string, string] | undefined {
     parts.push(`(?=${pattern.flags.includes('i') ? ignoreCaseSource(pattern.source) : pattern.source})`);
   }
   if (parts.length === 0) return undefined;
-  const messages = checkMessages(info);
+  const messages = info.messages ?? [];
   const length =
     info.min !== undefined && info.max !== undefined
       ? `${info.min}–${info.max} 个字`

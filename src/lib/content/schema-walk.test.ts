@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { field, isoDate, isoMonth } from '../../schemas/common.ts';
 import { noticeSchema } from '../../schemas/notice.ts';
+import { siteSchema } from '../../schemas/site.ts';
 import { statsSchema } from '../../schemas/stats.ts';
 import { describe as describeSchema, fieldAt, labelsAt } from './schema-walk.ts';
 
@@ -42,6 +43,16 @@ describe('reading schemas for the CMS and open data', () => {
     });
     expect(describeSchema(field(isoMonth, { title: '月份' }))).toMatchObject({ kind: 'month', meta: { title: '月份' } });
     expect(describeSchema(field(z.string().max(10), { title: '村民小组' })).kind).toBe('string');
+  });
+
+  it('gives the messages a string field carries, and the format and pattern of zod string formats', () => {
+    expect(notice.fields?.title?.messages).toEqual(['标题至少 4 个字', '标题不超过 60 个字']);
+    const site = describeSchema(siteSchema);
+    const email = fieldAt(site, ['feedback', 'email']);
+    expect(email).toMatchObject({ kind: 'string', format: 'email', messages: ['邮箱格式不对'] });
+    expect(email?.formatPattern?.test('a@example.cn')).toBe(true);
+    expect(site.fields?.siteUrl).toMatchObject({ format: 'url' });
+    expect(notice.fields?.summary?.format).toBeUndefined();
   });
 
   it('labels nested and list paths in Chinese', () => {

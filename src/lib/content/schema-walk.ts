@@ -47,6 +47,12 @@ function defOf(schema: AnySchema): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
 }
 
+/** The message a check or a format schema carries (zod keeps `{ message }` as an error function), if a string. */
+function messageOf(def: { error?: ErrorFn }): string | undefined {
+  const message = def.error?.({});
+  return typeof message === 'string' ? message : undefined;
+}
+
 export type FieldKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'enum' | 'date' | 'month' | 'unknown';
 
 export interface FieldInfo {
@@ -64,6 +70,14 @@ export interface FieldInfo {
   integer?: boolean;
   /** Regex patterns a string must match. */
   patterns?: RegExp[];
+  /**
+   * For strings: the Chinese messages set in the schema, the format schema's own (z.email's) first, then those
+   * of its pattern and length checks, without repeats.
+   */
+  messages?: string[];
+  /** For zod's string formats (z.email(), z.url()): the format's name and the pattern it keeps outside the checks. */
+  format?: string;
+  formatPattern?: RegExp;
   /** Object fields, in declared order. */
   fields?: Record<string, FieldInfo>;
   /** Array element. */
@@ -130,6 +144,18 @@ export function describe(schema: AnySchema): FieldInfo {
       if (s.minLength !== null) info.min = s.minLength;
       if (s.maxLength !== null) info.max = s.maxLength;
       if (patterns.length > 0) info.patterns = patterns;
+      const messages: string[] = [];
+      for (const message of [
+        messageOf(def),
+        ...checks
+          .filter((c) => c.check === 'string_format' || c.check === 'min_length' || c.check === 'max_length')
+          .map(messageOf),
+      ]) {
+        if (message !== undefined && !messages.includes(message)) messages.push(message);
+      }
+      if (messages.length > 0) info.messages = messages;
+      if (def.format !== undefined) info.format = def.format;
+      if (def.pattern instanceof RegExp) info.formatPattern = def.pattern;
       break;
     }
     case 'number': {
