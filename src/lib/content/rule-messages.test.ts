@@ -123,7 +123,8 @@ describe('the words editors see for each content rule', () => {
     const VILLAGE = 'places/dongcun.json';
     const noParent = edit('"parent": "ceshi", ', '');
     expect(problems(entryOf('places', 'places/ceshi.json', (t) => t))).toEqual([]);
-    const refused = `${FIXTURE}/${VILLAGE}:1 parent（上级）\n` + '  问题：缺少上级\n' + '  修改：填写所属村/社区或街道的编号';
+    const refused =
+      `${FIXTURE}/${VILLAGE}:1 parent（上级）\n` + '  问题：缺少上级\n' + '  修改：填写所属村/社区或街道的编号';
     expect(save(entryOf('places', VILLAGE, noParent))).toEqual([refused]);
     // npm run validate says the same, and then more: a place its schema refuses drops out of the cross-file rules,
     // so every entry naming 东村 is reported as naming an unknown place (a known limit of checkContent).
@@ -133,7 +134,10 @@ describe('the words editors see for each content rule', () => {
   it('a meeting decision naming a notice that does not exist', () => {
     const MEETING = 'meetings/2026-10-10-ludeng-tiyi.md';
     const naming = (id: string) =>
-      edit('    votes: { for: 5, against: 0, abstain: 0 }', `    votes: { for: 5, against: 0, abstain: 0 }\n    notices: [${id}]`);
+      edit(
+        '    votes: { for: 5, against: 0, abstain: 0 }',
+        `    votes: { for: 5, against: 0, abstain: 0 }\n    notices: [${id}]`,
+      );
     expect(problems(entryOf('meetings', MEETING, naming('2026-11-20-caiwu-10yue')))).toEqual([]);
     expect(problems(entryOf('meetings', MEETING, naming('2026-10-20-ludeng-fangan')))).toEqual([
       `${FIXTURE}/${MEETING}:14 decisions.0.notices.0（决定事项 › 相关公告）\n` +

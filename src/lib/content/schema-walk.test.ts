@@ -41,7 +41,10 @@ describe('reading schemas for the CMS and open data', () => {
       required: false,
       meta: { title: '决算日期', stringKind: 'date' },
     });
-    expect(describeSchema(field(isoMonth, { title: '月份' }))).toMatchObject({ kind: 'month', meta: { title: '月份' } });
+    expect(describeSchema(field(isoMonth, { title: '月份' }))).toMatchObject({
+      kind: 'month',
+      meta: { title: '月份' },
+    });
     expect(describeSchema(field(z.string().max(10), { title: '村民小组' })).kind).toBe('string');
   });
 
