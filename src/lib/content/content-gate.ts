@@ -148,16 +148,23 @@ export function checkContent(entries: GateEntry[], today: string, readErrors: Co
   const errors = [...readErrors];
   const content = emptyContent();
   const counts = Object.fromEntries(Object.keys(collections).map((k) => [k, 0])) as Record<CollectionName, number>;
+  // Files that exist but do not parse: a reference to one is not "找不到" (its own error says what to fix).
+  const unparsed = new Set<string>();
   for (const entry of entries) {
     counts[entry.collection] += 1;
     const checked = singleEntryErrors(entry);
     errors.push(...checked.errors);
     if (checked.parsed.ok) addEntry(content, entry.collection, checked.parsed.entry);
+    else unparsed.add(`${entry.collection}/${entry.id}`);
   }
-  errors.push(...crossFileErrors(content, today));
   // The matter rules need whole meetings and notices (quorum, votes, dates): the CMS context only has summaries,
   // so a saved matter is checked on its own in the CMS and against every document here.
-  errors.push(...mattersOf(content, today).errors);
+  const references = [...crossFileErrors(content, today), ...mattersOf(content, today).errors];
+  errors.push(
+    ...references.filter(
+      (e) => e.missing === undefined || !e.missing.collections.some((c) => unparsed.has(`${c}/${e.missing?.id}`)),
+    ),
+  );
   return {
     errors: sortErrors(errors),
     warnings: sortErrors(crossFileWarnings(content, today)),

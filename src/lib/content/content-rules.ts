@@ -19,6 +19,7 @@ import type { ContentError } from './friendly-errors.ts';
 import { DEFAULT_DECISION_NOTICE_DAYS, matterProblems } from '../matters/matters.ts';
 import { registerRuleErrors, registerWarnings, type RegisterEntry } from '../finance/registers.ts';
 import { ruleProblems, type RuleSummary } from '../rules/rules.ts';
+import { missingReference } from './friendly-errors.ts';
 
 export interface Entry<T> {
   id: string;
@@ -91,7 +92,13 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
     if (root === undefined) {
       if (!options.unknownReferencesAllowed) {
         const { rootPlace } = content.site.data;
-        errors.push(error(content.site, ['rootPlace'], '本级街道/乡镇', `找不到地点“${rootPlace}”`, placeHint()));
+        errors.push(
+          missingReference(
+            error(content.site, ['rootPlace'], '本级街道/乡镇', `找不到地点“${rootPlace}”`, placeHint()),
+            ['places'],
+            rootPlace,
+          ),
+        );
       }
     } else if (root.data.level !== 'street' && root.data.level !== 'township') {
       errors.push(
@@ -112,7 +119,13 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
     const parent = places.get(parentId);
     if (parent === undefined) {
       if (!options.unknownReferencesAllowed) {
-        errors.push(error(place, ['parent'], '上级', `找不到上级地点“${parentId}”`, placeHint()));
+        errors.push(
+          missingReference(
+            error(place, ['parent'], '上级', `找不到上级地点“${parentId}”`, placeHint()),
+            ['places'],
+            parentId,
+          ),
+        );
       }
       continue;
     }
@@ -132,7 +145,13 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
 
   const checkPlace = (entry: Entry<{ place: string }>, label: string) => {
     if (!places.has(entry.data.place) && !options.unknownReferencesAllowed) {
-      errors.push(error(entry, ['place'], label, `找不到地点“${entry.data.place}”`, placeHint()));
+      errors.push(
+        missingReference(
+          error(entry, ['place'], label, `找不到地点“${entry.data.place}”`, placeHint()),
+          ['places'],
+          entry.data.place,
+        ),
+      );
     }
   };
   content.notices.forEach((n) => checkPlace(n, '发布单位'));
@@ -147,12 +166,16 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
       decision.notices.forEach((id, j) => {
         if (!noticeIds.has(id) && !options.unknownReferencesAllowed) {
           errors.push(
-            error(
-              meeting,
-              ['decisions', i, 'notices', j],
-              '决定事项 › 相关公告',
-              `找不到公告“${id}”`,
-              '填写 content/notices 中公告的文件名（不含 .md）',
+            missingReference(
+              error(
+                meeting,
+                ['decisions', i, 'notices', j],
+                '决定事项 › 相关公告',
+                `找不到公告“${id}”`,
+                '填写 content/notices 中公告的文件名（不含 .md）',
+              ),
+              ['notices'],
+              id,
             ),
           );
         }
@@ -208,12 +231,16 @@ export function crossFileErrors(content: RuleContent, today: string, options: Ru
     if (replacement === undefined) continue;
     if (replacement === notice.id || !noticeIds.has(replacement)) {
       errors.push(
-        error(
-          notice,
-          ['withdrawn', 'supersededBy'],
-          '替代公告',
-          replacement === notice.id ? '替代公告不能是本公告自己' : `找不到公告“${replacement}”`,
-          '填写重新发布的公告的文件名（不含 .md），如 2026-11-23-yunxi-zhengbing-2027-chongfa',
+        missingReference(
+          error(
+            notice,
+            ['withdrawn', 'supersededBy'],
+            '替代公告',
+            replacement === notice.id ? '替代公告不能是本公告自己' : `找不到公告“${replacement}”`,
+            '填写重新发布的公告的文件名（不含 .md），如 2026-11-23-yunxi-zhengbing-2027-chongfa',
+          ),
+          ['notices'],
+          replacement,
         ),
       );
     }

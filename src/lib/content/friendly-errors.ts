@@ -19,6 +19,17 @@ export interface ContentError {
   message: string;
   /** How to fix it (Chinese). */
   fix: string;
+  /**
+   * Set on "找不到…" errors: the entry the field names, in any of these collections. When that entry's file exists
+   * but fails its own checks, the error is dropped (src/lib/content/content-gate.ts `checkContent`): the file's own
+   * error is the one to fix, and one typo in a place file must not bury it under an error on every notice of the place.
+   */
+  missing?: { collections: readonly string[]; id: string };
+}
+
+/** The error with the reference it could not resolve (see {@link ContentError.missing}). */
+export function missingReference(error: ContentError, collections: readonly string[], id: string): ContentError {
+  return { ...error, missing: { collections, id } };
 }
 
 type RawIssue = z.core.$ZodRawIssue;

@@ -8,6 +8,7 @@ import type { Register } from '../../schemas/register.ts';
 import { daysBetween } from '../site/dates.ts';
 import { formatFen, toFen } from './finance.ts';
 import type { ContentError } from '../content/friendly-errors.ts';
+import { missingReference } from '../content/friendly-errors.ts';
 
 /** Days before its end from which a contract is shown and warned about as 即将到期. */
 export const EXPIRY_WARNING_DAYS = 90;
@@ -66,12 +67,16 @@ export function registerRuleErrors(
       if (found === undefined) {
         if (options.unknownReferencesAllowed === true) return;
         errors.push(
-          problem(
-            register,
-            ['contracts', i, 'approvedBy'],
-            '合同 › 决议',
-            `找不到事项或会议纪要“${c.approvedBy}”`,
-            '填写批准本合同的事项编号（content/matters 中的文件名）或会议纪要文件名（content/meetings 中，不含 .md）',
+          missingReference(
+            problem(
+              register,
+              ['contracts', i, 'approvedBy'],
+              '合同 › 决议',
+              `找不到事项或会议纪要“${c.approvedBy}”`,
+              '填写批准本合同的事项编号（content/matters 中的文件名）或会议纪要文件名（content/meetings 中，不含 .md）',
+            ),
+            ['matters', 'meetings'],
+            c.approvedBy,
           ),
         );
       } else if (found.place !== place) {

@@ -17,6 +17,7 @@ import type { Entry } from '../content/content-rules.ts';
 import { daysBetween } from '../site/dates.ts';
 import type { ContentError } from '../content/friendly-errors.ts';
 import { decisionOutcome, quorumOf } from './quorum.ts';
+import { missingReference } from '../content/friendly-errors.ts';
 
 /** Days after the decision within which the 决议公开 notice is due, unless site.json says otherwise. */
 export const DEFAULT_DECISION_NOTICE_DAYS = 5;
@@ -147,23 +148,31 @@ export function matterProblems(
       const def = s.def;
       if (raw.meeting !== undefined && s.meeting === undefined) {
         errors.push(
-          problem(
-            entry,
-            [...at, 'meeting'],
-            '议事环节 › 会议纪要',
-            `找不到会议纪要“${raw.meeting}”`,
-            '填写 content/meetings 中会议纪要的文件名（不含 .md）',
+          missingReference(
+            problem(
+              entry,
+              [...at, 'meeting'],
+              '议事环节 › 会议纪要',
+              `找不到会议纪要“${raw.meeting}”`,
+              '填写 content/meetings 中会议纪要的文件名（不含 .md）',
+            ),
+            ['meetings'],
+            raw.meeting,
           ),
         );
       }
       if (raw.notice !== undefined && s.notice === undefined) {
         errors.push(
-          problem(
-            entry,
-            [...at, 'notice'],
-            '议事环节 › 公告',
-            `找不到公告“${raw.notice}”`,
-            '填写 content/notices 中公告的文件名（不含 .md）',
+          missingReference(
+            problem(
+              entry,
+              [...at, 'notice'],
+              '议事环节 › 公告',
+              `找不到公告“${raw.notice}”`,
+              '填写 content/notices 中公告的文件名（不含 .md）',
+            ),
+            ['notices'],
+            raw.notice,
           ),
         );
       }
@@ -363,12 +372,16 @@ export function matterProblems(
       const at = ['decisions', i, 'matter'];
       if (matter === undefined) {
         errors.push(
-          problem(
-            meeting,
-            at,
-            '决定事项 › 所属事项',
-            `找不到事项“${d.matter}”`,
-            '填写 content/matters 中事项的文件名（不含 .json）',
+          missingReference(
+            problem(
+              meeting,
+              at,
+              '决定事项 › 所属事项',
+              `找不到事项“${d.matter}”`,
+              '填写 content/matters 中事项的文件名（不含 .json）',
+            ),
+            ['matters'],
+            d.matter,
           ),
         );
       } else if (!matter.data.steps.some((s) => s.meeting === meeting.id)) {

@@ -6,6 +6,7 @@
 import type { Rule } from '../../schemas/rule.ts';
 import { RULE_KIND_LABELS } from '../../schemas/rule.ts';
 import type { ContentError } from '../content/friendly-errors.ts';
+import { missingReference } from '../content/friendly-errors.ts';
 
 interface Ref<T> {
   id: string;
@@ -49,12 +50,16 @@ export function ruleProblems(world: RuleWorld): ContentError[] {
     if (place === undefined) {
       if (strict) {
         errors.push(
-          problem(
-            rule,
-            ['place'],
-            '村/社区或街道',
-            `找不到地点“${data.place}”`,
-            '填写村、社区或街道的编号，如 taoyuan',
+          missingReference(
+            problem(
+              rule,
+              ['place'],
+              '村/社区或街道',
+              `找不到地点“${data.place}”`,
+              '填写村、社区或街道的编号，如 taoyuan',
+            ),
+            ['places'],
+            data.place,
           ),
         );
       }
@@ -71,17 +76,27 @@ export function ruleProblems(world: RuleWorld): ContentError[] {
     }
     if (data.meeting !== undefined && !meetings.has(data.meeting) && strict) {
       errors.push(
-        problem(
-          rule,
-          ['meeting'],
-          '通过会议',
-          `找不到会议纪要“${data.meeting}”`,
-          '填写已有会议纪要的文件名（不含 .md），如 2025-06-18-taoyuan-cunguiminyue-jueyi',
+        missingReference(
+          problem(
+            rule,
+            ['meeting'],
+            '通过会议',
+            `找不到会议纪要“${data.meeting}”`,
+            '填写已有会议纪要的文件名（不含 .md），如 2025-06-18-taoyuan-cunguiminyue-jueyi',
+          ),
+          ['meetings'],
+          data.meeting,
         ),
       );
     }
     if (data.matter !== undefined && !matters.has(data.matter) && strict) {
-      errors.push(problem(rule, ['matter'], '所属事项', `找不到事项“${data.matter}”`, '填写已有事项的编号，或删去'));
+      errors.push(
+        missingReference(
+          problem(rule, ['matter'], '所属事项', `找不到事项“${data.matter}”`, '填写已有事项的编号，或删去'),
+          ['matters'],
+          data.matter,
+        ),
+      );
     }
     if (data.previous !== undefined) {
       const previous = rules.get(data.previous);
@@ -90,12 +105,16 @@ export function ruleProblems(world: RuleWorld): ContentError[] {
       } else if (previous === undefined) {
         if (strict) {
           errors.push(
-            problem(
-              rule,
-              ['previous'],
-              '上一版本',
-              `找不到上一版本“${data.previous}”`,
-              '填写被取代的旧版本的文件名（不含 .md）；没有旧版本的删去此项',
+            missingReference(
+              problem(
+                rule,
+                ['previous'],
+                '上一版本',
+                `找不到上一版本“${data.previous}”`,
+                '填写被取代的旧版本的文件名（不含 .md）；没有旧版本的删去此项',
+              ),
+              ['rules'],
+              data.previous,
             ),
           );
         }
