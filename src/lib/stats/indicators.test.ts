@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statsSchema } from '../../schemas/stats.ts';
-import { emptyCounts } from './aggregate.ts';
+import { emptyCounts } from './model.ts';
 import { COUNT_INDICATORS, countValue, indicator, indicatorValue, INDICATORS, RATE_INDICATORS } from './indicators.ts';
 import { RATES } from './rates.ts';
 import { describe as describeSchema, fieldAt } from '../content/schema-walk.ts';

@@ -3,19 +3,12 @@
  * schema through schema-walk, never re-typed) plus the derived rates of rates.ts. Pages, charts, open data and
  * the importer all list indicators from here, so a field added to the schema appears everywhere at once.
  */
-import { statsSchema } from '../../schemas/stats.ts';
-import { RATES, rateOf, type RateId, type StatsCounts } from './rates.ts';
-import { describe, type FieldInfo } from '../content/schema-walk.ts';
+import { COUNT_FIELDS, countAt, type StatsCounts } from './model.ts';
+import { RATES, rateOf, type RateId } from './rates.ts';
 
 /** Fields of a stats record that identify or annotate it rather than count something. */
 export const STATS_KEY_FIELDS = ['place', 'month'] as const;
 export const STATS_NOTE_FIELD = 'note';
-
-/**
- * Counts that describe a stock at the end of the month (how many grid workers there are), not a flow during it.
- * Over several months they are not added up: a quarter has as many grid workers as its last month.
- */
-export const STOCK_FIELDS: readonly string[] = ['staff.gridWorkers', 'staff.volunteers'];
 
 interface IndicatorBase {
   /** Dotted schema path for counts (demands.received), rate id for rates (resolutionRate). */
@@ -36,7 +29,7 @@ export interface CountIndicator extends IndicatorBase {
   unit: string;
   /** Path into a stats record, e.g. ['demands', 'received']. */
   path: readonly string[];
-  /** True for end-of-month stocks (see STOCK_FIELDS). */
+  /** True for end-of-month stocks (see STOCK_FIELDS in model.ts). */
   stock: boolean;
 }
 
@@ -57,35 +50,18 @@ function kebab(text: string): string {
     .toLowerCase();
 }
 
-function countsOf(info: FieldInfo, path: string[], group: string): CountIndicator[] {
-  if (info.kind === 'number') {
-    const id = path.join('.');
-    return [
-      {
-        kind: 'count',
-        id,
-        slug: kebab(id),
-        title: info.meta.title ?? id,
-        group,
-        description: info.meta.description ?? '',
-        unit: info.meta.unit ?? '',
-        path,
-        stock: STOCK_FIELDS.includes(id),
-      },
-    ];
-  }
-  if (info.kind === 'object') {
-    // Optional groups (the closed-loop detail) are not in every record, so they are not indicators that every
-    // month and place has: they have their own page (/stats/closed-loop/).
-    if (path.length > 0 && !info.required) return [];
-    const groupTitle = path.length === 0 ? '' : (info.meta.title ?? '');
-    return Object.entries(info.fields ?? {}).flatMap(([key, child]) => countsOf(child, [...path, key], groupTitle));
-  }
-  return [];
-}
-
-/** Every count field of the stats schema, in schema order. */
-export const COUNT_INDICATORS: readonly CountIndicator[] = countsOf(describe(statsSchema), [], '');
+/** Every count field of the stats schema (model.ts), in schema order. */
+export const COUNT_INDICATORS: readonly CountIndicator[] = COUNT_FIELDS.map((field) => ({
+  kind: 'count',
+  id: field.id,
+  slug: kebab(field.id),
+  title: field.title,
+  group: field.group,
+  description: field.description,
+  unit: field.unit,
+  path: field.path,
+  stock: field.stock,
+}));
 
 /** Every derived rate, in the order of rates.ts. */
 export const RATE_INDICATORS: readonly RateIndicator[] = RATES.map((rate) => ({
@@ -112,10 +88,7 @@ export function indicator(idOrSlug: string): Indicator {
 
 /** The number a count indicator reads from a record (or a sum of records). */
 export function countValue(ind: CountIndicator, counts: StatsCounts): number {
-  let value: unknown = counts;
-  for (const key of ind.path) value = (value as Record<string, unknown>)[key];
-  if (typeof value !== 'number') throw new Error(`stats field ${ind.id} is not a number`);
-  return value;
+  return countAt(counts, ind.path);
 }
 
 /** Value of any indicator: a count, or a rate as a fraction (null when its denominator is 0). */

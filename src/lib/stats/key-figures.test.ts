@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCounts } from './aggregate.ts';
+import { emptyCounts } from './model.ts';
 import { keyFigures } from './key-figures.ts';
-import type { StatsCounts } from './rates.ts';
+import type { StatsCounts } from './model.ts';
 
 function month(received: number, resolved: number, rated: number, satisfied: number): StatsCounts {
   const base = emptyCounts();

@@ -2,8 +2,8 @@
  * The home page's key figures for one month with the change against the month before. Counts change by a number
  * of cases, rates by percentage points (never a "percent of a percent").
  */
-import { gridEventsTotal } from './aggregate.ts';
-import { formatPercent, rateOf, type RateId, type StatsCounts } from './rates.ts';
+import { gridEventsTotal, type StatsCounts } from './model.ts';
+import { formatPercent, rateOf, type RateId } from './rates.ts';
 
 export interface KeyFigure {
   id: string;

@@ -3,7 +3,7 @@
  * open data catalogue and the charts read these definitions. A zero denominator gives `null`, shown as "—":
  * never NaN, never a made-up 100%.
  */
-import type { Stats } from '../../schemas/stats.ts';
+import { gridEventsTotal, type StatsCounts } from './model.ts';
 
 export interface RateDefinition {
   id: string;
@@ -14,9 +14,6 @@ export interface RateDefinition {
   numerator: (s: StatsCounts) => number;
   denominator: (s: StatsCounts) => number;
 }
-
-/** The counted part of a stats record (no place/month/note). */
-export type StatsCounts = Omit<Stats, 'place' | 'month' | 'note' | 'closedLoop'>;
 
 export const RATES = [
   {
@@ -59,13 +56,7 @@ export const RATES = [
     title: '网格事件办结率',
     definition: '已办结网格事件 ÷ 上报网格事件总数 × 100%',
     numerator: (s) => s.gridEvents.closed,
-    denominator: (s) =>
-      s.gridEvents.disputes +
-      s.gridEvents.publicSecurity +
-      s.gridEvents.safety +
-      s.gridEvents.publicOpinion +
-      s.gridEvents.sanitation +
-      s.gridEvents.livelihood,
+    denominator: gridEventsTotal,
   },
 ] as const satisfies readonly RateDefinition[];
 
