@@ -8,7 +8,8 @@ import type { ReactNode } from 'react';
 import { shanghaiDay } from '../src/lib/site/dates.ts';
 import { noticeState, noticeStateLabel, periodLength } from '../src/lib/record/notice-state.ts';
 import { formatFen, formatYuan, ledgerTotals, type LedgerLine } from '../src/lib/finance/finance.ts';
-import { formatPercent, RATES, rateOf } from '../src/lib/stats/rates.ts';
+import { RATE_INDICATORS } from '../src/lib/stats/indicators.ts';
+import { formatPercent, rateOf } from '../src/lib/stats/rates.ts';
 import type { StatsCounts } from '../src/lib/stats/model.ts';
 import { FINANCE_CATEGORY_LABELS, type FinanceCategory } from '../src/schemas/finance.ts';
 import { LEGAL_TOPIC_LABELS, LEGAL_TYPE_LABELS, type LegalTopic, type LegalType } from '../src/schemas/legal.ts';
@@ -233,7 +234,7 @@ export function StatsPreview(props: PreviewTemplateComponentProps) {
             </tr>
           </thead>
           <tbody>
-            {RATES.map((rate) => (
+            {RATE_INDICATORS.map((rate) => (
               <tr key={rate.id}>
                 <th scope="row">{rate.title}</th>
                 <td>{rateText(rateOf(rate.id, counts))}</td>

@@ -1,10 +1,33 @@
 /**
  * The catalogue of statistics indicators: every count field of `statsSchema` (titles and units read from the
- * schema through schema-walk, never re-typed) plus the derived rates of rates.ts. Pages, charts, open data and
- * the importer all list indicators from here, so a field added to the schema appears everywhere at once.
+ * schema through model.ts, never re-typed) plus the derived rates of rates.ts. Pages, charts, open data and the
+ * CMS preview list indicators from here, so a field added to the schema appears everywhere at once.
+ *
+ * This is also the one place for the indicators' names that the schema does not give: the rates' titles, the
+ * shorter names the home page's key figures use (解题率 beside 解题率（办结率）), and the list of key figures.
  */
-import { COUNT_FIELDS, countAt, type StatsCounts } from './model.ts';
+import { GRID_EVENT_CATEGORIES } from '../../schemas/stats.ts';
+import { COUNT_FIELDS, countAt, gridEventsTotal, type StatsCounts } from './model.ts';
 import { RATES, rateOf, type RateId } from './rates.ts';
+
+/** The rates' names (their formulas and definitions are in rates.ts). */
+const RATE_TITLES: Record<RateId, string> = {
+  responseRate: '响应率',
+  resolutionRate: '解题率（办结率）',
+  satisfactionRate: '满意率',
+  mediationRate: '调解成功率',
+  hazardFixRate: '隐患整改率',
+  gridEventClosureRate: '网格事件办结率',
+};
+
+/**
+ * Names the home page's key figures show where they differ from the indicator's title: 解题率 is 解题率（办结率）
+ * on the statistics pages, 矛盾纠纷受理 is the schema's 受理矛盾纠纷. Every other indicator's short title is its title.
+ */
+const SHORT_TITLES: Readonly<Record<string, string>> = {
+  'disputes.received': '矛盾纠纷受理',
+  resolutionRate: '解题率',
+};
 
 /** Fields of a stats record that identify or annotate it rather than count something. */
 export const STATS_KEY_FIELDS = ['place', 'month'] as const;
@@ -17,6 +40,8 @@ interface IndicatorBase {
   slug: string;
   /** Chinese title, e.g. 群众说事（受理诉求） or 解题率（办结率）. */
   title: string;
+  /** Name in the home page's key figures, e.g. 解题率; the title where no shorter name is set. */
+  shortTitle: string;
   /** Title of the group the count sits in (群众诉求), empty for top-level counts and rates. */
   group: string;
   /** Hint from the schema or the rate definition. */
@@ -56,6 +81,7 @@ export const COUNT_INDICATORS: readonly CountIndicator[] = COUNT_FIELDS.map((fie
   id: field.id,
   slug: kebab(field.id),
   title: field.title,
+  shortTitle: SHORT_TITLES[field.id] ?? field.title,
   group: field.group,
   description: field.description,
   unit: field.unit,
@@ -68,7 +94,8 @@ export const RATE_INDICATORS: readonly RateIndicator[] = RATES.map((rate) => ({
   kind: 'rate',
   id: rate.id,
   slug: kebab(rate.id),
-  title: rate.title,
+  title: RATE_TITLES[rate.id],
+  shortTitle: SHORT_TITLES[rate.id] ?? RATE_TITLES[rate.id],
   group: '',
   description: rate.definition,
   unit: '%',
@@ -100,3 +127,43 @@ export function indicatorValue(ind: Indicator, counts: StatsCounts): number | nu
 export function titleWithUnit(ind: Indicator): string {
   return ind.unit === '' ? ind.title : `${ind.title}（${ind.unit}）`;
 }
+
+/** One of the home page's key figures: an indicator, or the total of all grid events. */
+export interface KeyFigureDefinition {
+  /** Indicator id (demands.received, resolutionRate), or gridEvents for the total of grid events. */
+  id: string;
+  kind: 'count' | 'rate';
+  label: string;
+  /** 件 for counts; % for rates. */
+  unit: string;
+  value: (counts: StatsCounts) => number | null;
+}
+
+function keyFigureOf(ind: Indicator): KeyFigureDefinition {
+  return {
+    id: ind.id,
+    kind: ind.kind,
+    label: ind.shortTitle,
+    unit: ind.unit,
+    value: (counts) => indicatorValue(ind, counts),
+  };
+}
+
+// All grid event categories share their group's title (网格事件) and unit (件).
+const gridEventCategory = indicator(`gridEvents.${GRID_EVENT_CATEGORIES[0]}`);
+
+/** The home page's key figures, in display order. */
+export const KEY_FIGURES: readonly KeyFigureDefinition[] = [
+  keyFigureOf(indicator('demands.received')),
+  keyFigureOf(indicator('demands.resolved')),
+  {
+    id: 'gridEvents',
+    kind: 'count',
+    label: gridEventCategory.group,
+    unit: gridEventCategory.unit,
+    value: gridEventsTotal,
+  },
+  keyFigureOf(indicator('disputes.received')),
+  keyFigureOf(indicator('resolutionRate')),
+  keyFigureOf(indicator('satisfactionRate')),
+];
