@@ -8,7 +8,9 @@ import type { ReactNode } from 'react';
 import { shanghaiDay } from '../src/lib/site/dates.ts';
 import { noticeState, noticeStateLabel, periodLength } from '../src/lib/record/notice-state.ts';
 import { formatFen, formatYuan, ledgerTotals, type LedgerLine } from '../src/lib/finance/finance.ts';
-import { formatPercent, RATES, rateOf, type StatsCounts } from '../src/lib/stats/rates.ts';
+import { indicator, indicatorValue, RATE_INDICATORS } from '../src/lib/stats/indicators.ts';
+import { countsFromDraft } from '../src/lib/stats/model.ts';
+import { formatPercent } from '../src/lib/stats/rates.ts';
 import { FINANCE_CATEGORY_LABELS, type FinanceCategory } from '../src/schemas/finance.ts';
 import { LEGAL_TOPIC_LABELS, LEGAL_TYPE_LABELS, type LegalTopic, type LegalType } from '../src/schemas/legal.ts';
 import {
@@ -18,7 +20,7 @@ import {
   type MeetingBody,
 } from '../src/schemas/meeting.ts';
 import { NOTICE_CATEGORY_LABELS, type NoticeCategory } from '../src/schemas/notice.ts';
-import { GRID_EVENT_CATEGORIES, GRID_EVENT_LABELS } from '../src/schemas/stats.ts';
+import { GRID_EVENT_CATEGORIES } from '../src/schemas/stats.ts';
 import { isCalendarDate } from '../src/schemas/common.ts';
 import { MARKDOWN_FIELD } from './config.ts';
 import { checkEntry } from './entry-check.ts';
@@ -205,16 +207,9 @@ function rateText(value: number | null): string {
 
 export function StatsPreview(props: PreviewTemplateComponentProps) {
   const data = dataOf(props);
-  const group = (name: string) => (data[name] ?? {}) as Data;
-  // Missing counts read as 0 here so the rates show while the form is half filled.
-  const counts = {
-    demands: Object.fromEntries(
-      ['received', 'responded', 'resolved', 'rated', 'satisfied'].map((k) => [k, num(group('demands')[k])]),
-    ),
-    gridEvents: Object.fromEntries([...GRID_EVENT_CATEGORIES, 'closed'].map((k) => [k, num(group('gridEvents')[k])])),
-    disputes: { received: num(group('disputes').received), mediated: num(group('disputes').mediated) },
-    hazards: { found: num(group('hazards').found), fixed: num(group('hazards').fixed) },
-  } as unknown as StatsCounts;
+  // The site's own model of the counts: what the half-filled form holds as valid counts, anything else as 0, so
+  // the rates show while the form is being filled (the gate's messages above the table name the problems).
+  const counts = countsFromDraft(data);
   return (
     <DemoFrame>
       <h1>
@@ -232,10 +227,10 @@ export function StatsPreview(props: PreviewTemplateComponentProps) {
             </tr>
           </thead>
           <tbody>
-            {RATES.map((rate) => (
+            {RATE_INDICATORS.map((rate) => (
               <tr key={rate.id}>
                 <th scope="row">{rate.title}</th>
-                <td>{rateText(rateOf(rate.id, counts))}</td>
+                <td>{rateText(indicatorValue(rate, counts))}</td>
                 <td>{rate.definition}</td>
               </tr>
             ))}
@@ -244,9 +239,9 @@ export function StatsPreview(props: PreviewTemplateComponentProps) {
       </div>
       <h2>网格事件</h2>
       <ul>
-        {GRID_EVENT_CATEGORIES.map((c) => (
-          <li key={c}>
-            {GRID_EVENT_LABELS[c]}：{num(group('gridEvents')[c])} 件
+        {GRID_EVENT_CATEGORIES.map((c) => indicator(`gridEvents.${c}`)).map((ind) => (
+          <li key={ind.id}>
+            {ind.title}：{indicatorValue(ind, counts)} {ind.unit}
           </li>
         ))}
       </ul>

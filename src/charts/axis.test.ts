@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Stats } from '../schemas/stats.ts';
-import { emptyCounts, StatsCube } from '../lib/stats/aggregate.ts';
+import { StatsCube } from '../lib/stats/aggregate.ts';
+import { emptyCounts } from '../lib/stats/model.ts';
 import { indicator } from '../lib/stats/indicators.ts';
 import { rateAxisMin, rateAxisNote } from './axis.ts';
 import { chartConfig } from './config.ts';

@@ -10,7 +10,7 @@ import { contentDir } from '~/lib/content/content-files.ts';
 import { addMonths, monthOf } from '~/lib/site/dates.ts';
 import { reportingStatus, type MonthStatus } from '~/lib/stats/stats-completeness.ts';
 import { PlaceTree } from '~/lib/places/place-tree.ts';
-import type { StatsCounts } from '~/lib/stats/rates.ts';
+import type { StatsCounts } from '~/lib/stats/model.ts';
 import type { Place } from '~/schemas/place.ts';
 import { getMeetings, getNotices, getPlaces, getStats, oncePerBuild } from './content.ts';
 

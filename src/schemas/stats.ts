@@ -2,6 +2,9 @@
  * Monthly governance statistics for one place and one month: `content/stats/<place>-<YYYY-MM>.json`.
  * Editors enter counts only. Rates (response, resolution, satisfaction, mediation success…) are derived in
  * `src/lib/stats/rates.ts` and never stored, so they cannot disagree with the counts.
+ * `src/lib/stats/model.ts` reads the count fields from this schema: a count added here is summed over places and
+ * months, listed as an indicator and shown in the CMS preview without an edit there. A count that is a stock at
+ * the end of the month (a head count) is listed in its STOCK_FIELDS, so that it is not added up over months.
  */
 import { z } from 'astro/zod';
 import { count, field, isoMonth, slug } from './common.ts';

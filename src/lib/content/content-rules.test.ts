@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stats } from '../../schemas/stats.ts';
-import { emptyCounts } from '../stats/aggregate.ts';
+import { emptyCounts } from '../stats/model.ts';
 import { crossFileErrors, type Content, type Entry } from './content-rules.ts';
 import { isPublic } from '../record/publishing.ts';
 

@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { noticeSchema } from '../../schemas/notice.ts';
 import { statsSchema, type Stats } from '../../schemas/stats.ts';
-import { emptyCounts } from '../stats/aggregate.ts';
+import { emptyCounts } from '../stats/model.ts';
 import { parseCsv } from './csv.ts';
 import { COUNT_INDICATORS, INDICATORS } from '../stats/indicators.ts';
 import { csvResource, dataPackage, flatFields, labelledFields, statsLongCsv, STATS_LONG_FIELDS } from './open-data.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Stats } from '../../schemas/stats.ts';
-import { emptyCounts, StatsCube } from '../stats/aggregate.ts';
+import { StatsCube } from '../stats/aggregate.ts';
+import { emptyCounts } from '../stats/model.ts';
 import { formatRatePer, perBase, perCapitaRows } from './per-capita.ts';
 
 function record(place: string, month: string, received: number): Stats {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Stats } from '../../schemas/stats.ts';
-import { addCounts, emptyCounts, monthsOf, placeMonthTotal, StatsCube, sumCounts, sumOverMonths } from './aggregate.ts';
+import { monthsOf, StatsCube } from './aggregate.ts';
+import { addCounts, emptyCounts, sumCounts } from './model.ts';
 import { formatPercent, rateOf } from './rates.ts';
 
 function record(place: string, month: string, received: number, resolved: number): Stats {
@@ -24,17 +25,20 @@ describe('adding up statistics', () => {
 
   it('rolls grids up to their village and villages up to the town', () => {
     const records = [record('a-g1', '2026-01', 10, 9), record('a-g2', '2026-01', 5, 5), record('b', '2026-01', 20, 19)];
-    expect(placeMonthTotal(records, places, 'a', '2026-01')?.demands.received).toBe(15);
-    expect(placeMonthTotal(records, places, 'town', '2026-01')?.demands.resolved).toBe(33);
+    const cube = new StatsCube(records, places);
+    expect(cube.total('a', '2026-01')?.demands.received).toBe(15);
+    expect(cube.total('town', '2026-01')?.demands.resolved).toBe(33);
+    expect(cube.total('a-g1', '2026-01')?.demands.received).toBe(10);
+    expect(cube.months).toEqual(['2026-01']);
   });
 
   it("uses a village's own record instead of adding its grids again", () => {
     const records = [record('a', '2026-01', 100, 90), record('a-g1', '2026-01', 10, 9)];
-    expect(placeMonthTotal(records, places, 'a', '2026-01')?.demands.received).toBe(100);
+    expect(new StatsCube(records, places).total('a', '2026-01')?.demands.received).toBe(100);
   });
 
   it('says "no data" (undefined), not zero, when nobody reported', () => {
-    expect(placeMonthTotal([record('b', '2026-01', 1, 1)], places, 'a', '2026-01')).toBeUndefined();
+    expect(new StatsCube([record('b', '2026-01', 1, 1)], places).total('a', '2026-01')).toBeUndefined();
   });
 
   it('derives rates from sums, not by averaging rates', () => {
@@ -68,15 +72,6 @@ describe('adding up over time and places (StatsCube)', () => {
     expect(cube.period('a', ['2025-01'])).toBeUndefined();
   });
 
-  it('agrees with placeMonthTotal on the grid → village → town roll-up', () => {
-    const records = [record('a-g1', '2026-01', 10, 9), record('a-g2', '2026-01', 5, 5), record('b', '2026-01', 20, 19)];
-    const cube = new StatsCube(records, places);
-    for (const id of ['town', 'a', 'b', 'a-g1']) {
-      expect(cube.total(id, '2026-01')).toEqual(placeMonthTotal(records, places, id, '2026-01'));
-    }
-    expect(cube.months).toEqual(['2026-01']);
-  });
-
   it('rolls grids up to the town for the staff total within one month', () => {
     const records = [
       withStaff(record('a-g1', '2026-01', 1, 1), 2),
@@ -86,8 +81,7 @@ describe('adding up over time and places (StatsCube)', () => {
     expect(new StatsCube(records, places).total('town', '2026-01')?.staff.gridWorkers).toBe(5);
   });
 
-  it('keeps an empty month list as "no data"', () => {
-    expect(sumOverMonths([])).toBeUndefined();
+  it('lists the months of the records once each, in order', () => {
     expect(monthsOf([{ month: '2026-02' }, { month: '2026-01' }, { month: '2026-02' }])).toEqual([
       '2026-01',
       '2026-02',

@@ -1,7 +1,8 @@
 /**
  * Adding up monthly statistics: a parent place's figures are the sum of its children's (grid → 村/社区 → 街道),
- * and a longer period's figures are the sum of its months. Counts are summed; rates are derived afterwards from
- * the sums (never averaged), see rates.ts.
+ * and a longer period's figures are the sum of its months. `StatsCube` is the one roll-up; the arithmetic on
+ * counts (which fields, flows vs stocks) is model.ts. Rates are derived afterwards from the sums (never averaged),
+ * see rates.ts.
  *
  * Rule for overlapping records: a place's total for a month is its own record if it has one, otherwise the sum of
  * its children's totals. So a village that reports as a whole is never double-counted with its grids.
@@ -11,76 +12,8 @@
  * sum can never be shown as the town's figure, compared with a full month or drawn in a trend. How far a month
  * is from complete is told by `StatsCube.coverage` ("已报送 1/7").
  */
-import { GRID_EVENT_CATEGORIES, type Stats } from '../../schemas/stats.ts';
-import type { StatsCounts } from './rates.ts';
-
-export function emptyCounts(): StatsCounts {
-  return {
-    demands: { received: 0, responded: 0, resolved: 0, rated: 0, satisfied: 0 },
-    gridEvents: {
-      disputes: 0,
-      publicSecurity: 0,
-      safety: 0,
-      publicOpinion: 0,
-      sanitation: 0,
-      livelihood: 0,
-      closed: 0,
-    },
-    disputes: { received: 0, mediated: 0 },
-    hazards: { found: 0, fixed: 0 },
-    policeIncidents: 0,
-    petitions: 0,
-    legalEducation: { activities: 0, participants: 0 },
-    staff: { gridWorkers: 0, volunteers: 0 },
-  };
-}
-
-/** a + b, field by field (a new object). */
-export function addCounts(a: StatsCounts, b: StatsCounts): StatsCounts {
-  return {
-    demands: {
-      received: a.demands.received + b.demands.received,
-      responded: a.demands.responded + b.demands.responded,
-      resolved: a.demands.resolved + b.demands.resolved,
-      rated: a.demands.rated + b.demands.rated,
-      satisfied: a.demands.satisfied + b.demands.satisfied,
-    },
-    gridEvents: {
-      disputes: a.gridEvents.disputes + b.gridEvents.disputes,
-      publicSecurity: a.gridEvents.publicSecurity + b.gridEvents.publicSecurity,
-      safety: a.gridEvents.safety + b.gridEvents.safety,
-      publicOpinion: a.gridEvents.publicOpinion + b.gridEvents.publicOpinion,
-      sanitation: a.gridEvents.sanitation + b.gridEvents.sanitation,
-      livelihood: a.gridEvents.livelihood + b.gridEvents.livelihood,
-      closed: a.gridEvents.closed + b.gridEvents.closed,
-    },
-    disputes: {
-      received: a.disputes.received + b.disputes.received,
-      mediated: a.disputes.mediated + b.disputes.mediated,
-    },
-    hazards: { found: a.hazards.found + b.hazards.found, fixed: a.hazards.fixed + b.hazards.fixed },
-    policeIncidents: a.policeIncidents + b.policeIncidents,
-    petitions: a.petitions + b.petitions,
-    legalEducation: {
-      activities: a.legalEducation.activities + b.legalEducation.activities,
-      participants: a.legalEducation.participants + b.legalEducation.participants,
-    },
-    staff: {
-      gridWorkers: a.staff.gridWorkers + b.staff.gridWorkers,
-      volunteers: a.staff.volunteers + b.staff.volunteers,
-    },
-  };
-}
-
-/** Sum of any number of records (empty list → all zeros). */
-export function sumCounts(records: readonly StatsCounts[]): StatsCounts {
-  return records.reduce<StatsCounts>((sum, r) => addCounts(sum, r), emptyCounts());
-}
-
-/** Total grid events reported (all categories). */
-export function gridEventsTotal(s: StatsCounts): number {
-  return GRID_EVENT_CATEGORIES.reduce((sum, c) => sum + s.gridEvents[c], 0);
-}
+import type { Stats } from '../../schemas/stats.ts';
+import { sumCounts, sumOverMonths, type StatsCounts } from './model.ts';
 
 export interface PlaceNode {
   id: string;
@@ -99,19 +32,6 @@ export function childrenIndex(places: readonly PlaceNode[]): Map<string, string[
   return index;
 }
 
-/**
- * Total for `placeId` in `month`: its own record, else the sum over its children; `undefined` when neither the
- * place nor any descendant reported (so "no data" is not shown as zeros).
- */
-export function placeMonthTotal(
-  records: readonly Stats[],
-  places: readonly PlaceNode[],
-  placeId: string,
-  month: string,
-): StatsCounts | undefined {
-  return new StatsCube(records, places).total(placeId, month);
-}
-
 /** How many of the places a roll-up needs have reported a month ("已报送 N/M"). */
 export interface Coverage {
   /** Children with a complete total (1 when the place reported as a whole). */
@@ -125,19 +45,6 @@ export interface Coverage {
   /** Ids of the children that have reported / not (yet) reported, in place order. */
   reportedIds: string[];
   missingIds: string[];
-}
-
-/**
- * Total over several months of one place (already rolled up over places). Flows (demands, events…) add up;
- * end-of-month stocks (grid workers, volunteers: STOCK_FIELDS in indicators.ts) take the latest month's value,
- * because a quarter does not have three times as many grid workers as a month.
- * `monthly` must be in chronological order; an empty list gives undefined ("no data").
- */
-export function sumOverMonths(monthly: readonly StatsCounts[]): StatsCounts | undefined {
-  const last = monthly.at(-1);
-  if (last === undefined) return undefined;
-  const total = sumCounts(monthly);
-  return { ...total, staff: { ...last.staff } };
 }
 
 /** The months a stats record list covers, sorted, without duplicates. */
@@ -173,7 +80,9 @@ export class StatsCube {
       const children = this.#children.get(placeId) ?? [];
       const parts = children.map((child) => this.total(child, month));
       result =
-        children.length === 0 || parts.some((p) => p === undefined) ? undefined : sumCounts(parts as StatsCounts[]);
+        children.length === 0 || parts.some((p) => p === undefined)
+          ? undefined
+          : sumCounts(parts.filter((p): p is StatsCounts => p !== undefined));
     }
     this.#memo.set(key, result);
     return result;

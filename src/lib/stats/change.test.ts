@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Stats } from '../../schemas/stats.ts';
-import { emptyCounts, StatsCube } from './aggregate.ts';
+import { StatsCube } from './aggregate.ts';
+import { emptyCounts } from './model.ts';
 import { changeBetween, formatChange, formatCount, formatValue, monthChanges } from './change.ts';
 import { indicator } from './indicators.ts';
 

@@ -37,10 +37,25 @@ export function formatValue(ind: Indicator, value: number | null | undefined): s
   return ind.kind === 'rate' ? formatPercent(value ?? null) : formatCount(value);
 }
 
-function signed(n: number, text: string): string {
+/**
+ * `text` (a magnitude, written without sign) with the sign of `n`: "+12", "−0.4 个百分点", and no sign for 0.
+ * A real minus sign reads better than a hyphen and screen readers say "负". The one sign helper of the change
+ * wording, here and in the home page's key figures (key-figures.ts).
+ */
+export function signed(n: number, text: string): string {
   if (n > 0) return `+${text}`;
   if (n < 0) return `−${text.replace(/^-/, '')}`;
   return text;
+}
+
+/** A difference of two rates (fractions) in percentage points, rounded to one decimal as residents see it. */
+export function percentagePoints(difference: number): number {
+  return Math.round(difference * 1000) / 10;
+}
+
+/** "+1.2 个百分点", "−0.4 个百分点", "0.0 个百分点". */
+export function formatPoints(points: number): string {
+  return `${signed(points, Math.abs(points).toFixed(1))} 个百分点`;
 }
 
 /**
@@ -56,10 +71,7 @@ export const MIN_BASE_FOR_PERCENT = 20;
 export function formatChange(ind: Indicator, change: Change): string {
   const { difference, relative } = change;
   if (difference === null) return '—';
-  if (ind.kind === 'rate') {
-    const points = Math.round(difference * 1000) / 10;
-    return `${signed(points, Math.abs(points).toFixed(1))} 个百分点`;
-  }
+  if (ind.kind === 'rate') return formatPoints(percentagePoints(difference));
   const absolute = signed(difference, formatCount(Math.abs(difference)));
   if (relative === null) return `${absolute}（上期为 0）`;
   const base = change.previous ?? 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stats } from '../../schemas/stats.ts';
-import { emptyCounts } from './aggregate.ts';
+import { emptyCounts } from './model.ts';
 import { closedLoopSummary, describeLateUnits } from './closed-loop.ts';
 import { formatPercent } from './rates.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Stats } from '../../schemas/stats.ts';
-import { emptyCounts, StatsCube } from './aggregate.ts';
+import { StatsCube } from './aggregate.ts';
+import { emptyCounts } from './model.ts';
 import { COMPARE_INDICATORS, compareRows, SORT_ORDERS, sortRows } from './compare.ts';
 
 function record(place: string, month: string, received: number, resolved: number): Stats {

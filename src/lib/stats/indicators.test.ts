@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { statsSchema } from '../../schemas/stats.ts';
-import { emptyCounts } from './aggregate.ts';
-import { COUNT_INDICATORS, countValue, indicator, indicatorValue, INDICATORS, RATE_INDICATORS } from './indicators.ts';
+import { emptyCounts } from './model.ts';
+import {
+  COUNT_INDICATORS,
+  countValue,
+  indicator,
+  indicatorValue,
+  INDICATORS,
+  KEY_FIGURES,
+  RATE_INDICATORS,
+} from './indicators.ts';
 import { RATES } from './rates.ts';
 import { describe as describeSchema, fieldAt } from '../content/schema-walk.ts';
 
@@ -55,5 +63,19 @@ describe('the indicator catalogue', () => {
     expect(() => indicator('demands.recieved')).toThrow(
       /unknown indicator "demands.recieved"; known: demands.received/,
     );
+  });
+
+  it('gives every indicator a short title for the key figures: the title unless a shorter name is set', () => {
+    expect(indicator('resolutionRate')).toMatchObject({ title: '解题率（办结率）', shortTitle: '解题率' });
+    expect(indicator('disputes.received')).toMatchObject({ title: '受理矛盾纠纷', shortTitle: '矛盾纠纷受理' });
+    expect(indicator('satisfactionRate')).toMatchObject({ title: '满意率', shortTitle: '满意率' });
+    for (const ind of INDICATORS) expect(ind.shortTitle, ind.id).not.toBe('');
+  });
+
+  it('lists the key figures from the catalogue, with its short titles and units', () => {
+    for (const def of KEY_FIGURES.filter((d) => d.id !== 'gridEvents')) {
+      expect(def, def.id).toMatchObject({ label: indicator(def.id).shortTitle, unit: indicator(def.id).unit });
+    }
+    expect(KEY_FIGURES.find((d) => d.id === 'gridEvents')).toMatchObject({ label: '网格事件', unit: '件' });
   });
 });

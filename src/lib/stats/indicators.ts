@@ -1,21 +1,37 @@
 /**
  * The catalogue of statistics indicators: every count field of `statsSchema` (titles and units read from the
- * schema through schema-walk, never re-typed) plus the derived rates of rates.ts. Pages, charts, open data and
- * the importer all list indicators from here, so a field added to the schema appears everywhere at once.
+ * schema through model.ts, never re-typed) plus the derived rates of rates.ts. Pages, charts, open data and the
+ * CMS preview list indicators from here, so a field added to the schema appears everywhere at once.
+ *
+ * This is also the one place for the indicators' names that the schema does not give: the rates' titles, the
+ * shorter names the home page's key figures use (解题率 beside 解题率（办结率）), and the list of key figures.
  */
-import { statsSchema } from '../../schemas/stats.ts';
-import { RATES, rateOf, type RateId, type StatsCounts } from './rates.ts';
-import { describe, type FieldInfo } from '../content/schema-walk.ts';
+import { GRID_EVENT_CATEGORIES } from '../../schemas/stats.ts';
+import { COUNT_FIELDS, countAt, gridEventsTotal, type StatsCounts } from './model.ts';
+import { RATES, rateOf, type RateId } from './rates.ts';
+
+/** The rates' names (their formulas and definitions are in rates.ts). */
+const RATE_TITLES: Record<RateId, string> = {
+  responseRate: '响应率',
+  resolutionRate: '解题率（办结率）',
+  satisfactionRate: '满意率',
+  mediationRate: '调解成功率',
+  hazardFixRate: '隐患整改率',
+  gridEventClosureRate: '网格事件办结率',
+};
+
+/**
+ * Names the home page's key figures show where they differ from the indicator's title: 解题率 is 解题率（办结率）
+ * on the statistics pages, 矛盾纠纷受理 is the schema's 受理矛盾纠纷. Every other indicator's short title is its title.
+ */
+const SHORT_TITLES: Readonly<Record<string, string>> = {
+  'disputes.received': '矛盾纠纷受理',
+  resolutionRate: '解题率',
+};
 
 /** Fields of a stats record that identify or annotate it rather than count something. */
 export const STATS_KEY_FIELDS = ['place', 'month'] as const;
 export const STATS_NOTE_FIELD = 'note';
-
-/**
- * Counts that describe a stock at the end of the month (how many grid workers there are), not a flow during it.
- * Over several months they are not added up: a quarter has as many grid workers as its last month.
- */
-export const STOCK_FIELDS: readonly string[] = ['staff.gridWorkers', 'staff.volunteers'];
 
 interface IndicatorBase {
   /** Dotted schema path for counts (demands.received), rate id for rates (resolutionRate). */
@@ -24,6 +40,8 @@ interface IndicatorBase {
   slug: string;
   /** Chinese title, e.g. 群众说事（受理诉求） or 解题率（办结率）. */
   title: string;
+  /** Name in the home page's key figures, e.g. 解题率; the title where no shorter name is set. */
+  shortTitle: string;
   /** Title of the group the count sits in (群众诉求), empty for top-level counts and rates. */
   group: string;
   /** Hint from the schema or the rate definition. */
@@ -36,7 +54,7 @@ export interface CountIndicator extends IndicatorBase {
   unit: string;
   /** Path into a stats record, e.g. ['demands', 'received']. */
   path: readonly string[];
-  /** True for end-of-month stocks (see STOCK_FIELDS). */
+  /** True for end-of-month stocks (see STOCK_FIELDS in model.ts). */
   stock: boolean;
 }
 
@@ -57,42 +75,27 @@ function kebab(text: string): string {
     .toLowerCase();
 }
 
-function countsOf(info: FieldInfo, path: string[], group: string): CountIndicator[] {
-  if (info.kind === 'number') {
-    const id = path.join('.');
-    return [
-      {
-        kind: 'count',
-        id,
-        slug: kebab(id),
-        title: info.meta.title ?? id,
-        group,
-        description: info.meta.description ?? '',
-        unit: info.meta.unit ?? '',
-        path,
-        stock: STOCK_FIELDS.includes(id),
-      },
-    ];
-  }
-  if (info.kind === 'object') {
-    // Optional groups (the closed-loop detail) are not in every record, so they are not indicators that every
-    // month and place has: they have their own page (/stats/closed-loop/).
-    if (path.length > 0 && !info.required) return [];
-    const groupTitle = path.length === 0 ? '' : (info.meta.title ?? '');
-    return Object.entries(info.fields ?? {}).flatMap(([key, child]) => countsOf(child, [...path, key], groupTitle));
-  }
-  return [];
-}
-
-/** Every count field of the stats schema, in schema order. */
-export const COUNT_INDICATORS: readonly CountIndicator[] = countsOf(describe(statsSchema), [], '');
+/** Every count field of the stats schema (model.ts), in schema order. */
+export const COUNT_INDICATORS: readonly CountIndicator[] = COUNT_FIELDS.map((field) => ({
+  kind: 'count',
+  id: field.id,
+  slug: kebab(field.id),
+  title: field.title,
+  shortTitle: SHORT_TITLES[field.id] ?? field.title,
+  group: field.group,
+  description: field.description,
+  unit: field.unit,
+  path: field.path,
+  stock: field.stock,
+}));
 
 /** Every derived rate, in the order of rates.ts. */
 export const RATE_INDICATORS: readonly RateIndicator[] = RATES.map((rate) => ({
   kind: 'rate',
   id: rate.id,
   slug: kebab(rate.id),
-  title: rate.title,
+  title: RATE_TITLES[rate.id],
+  shortTitle: SHORT_TITLES[rate.id] ?? RATE_TITLES[rate.id],
   group: '',
   description: rate.definition,
   unit: '%',
@@ -112,10 +115,7 @@ export function indicator(idOrSlug: string): Indicator {
 
 /** The number a count indicator reads from a record (or a sum of records). */
 export function countValue(ind: CountIndicator, counts: StatsCounts): number {
-  let value: unknown = counts;
-  for (const key of ind.path) value = (value as Record<string, unknown>)[key];
-  if (typeof value !== 'number') throw new Error(`stats field ${ind.id} is not a number`);
-  return value;
+  return countAt(counts, ind.path);
 }
 
 /** Value of any indicator: a count, or a rate as a fraction (null when its denominator is 0). */
@@ -127,3 +127,43 @@ export function indicatorValue(ind: Indicator, counts: StatsCounts): number | nu
 export function titleWithUnit(ind: Indicator): string {
   return ind.unit === '' ? ind.title : `${ind.title}（${ind.unit}）`;
 }
+
+/** One of the home page's key figures: an indicator, or the total of all grid events. */
+export interface KeyFigureDefinition {
+  /** Indicator id (demands.received, resolutionRate), or gridEvents for the total of grid events. */
+  id: string;
+  kind: 'count' | 'rate';
+  label: string;
+  /** 件 for counts; % for rates. */
+  unit: string;
+  value: (counts: StatsCounts) => number | null;
+}
+
+function keyFigureOf(ind: Indicator): KeyFigureDefinition {
+  return {
+    id: ind.id,
+    kind: ind.kind,
+    label: ind.shortTitle,
+    unit: ind.unit,
+    value: (counts) => indicatorValue(ind, counts),
+  };
+}
+
+// All grid event categories share their group's title (网格事件) and unit (件).
+const gridEventCategory = indicator(`gridEvents.${GRID_EVENT_CATEGORIES[0]}`);
+
+/** The home page's key figures, in display order. */
+export const KEY_FIGURES: readonly KeyFigureDefinition[] = [
+  keyFigureOf(indicator('demands.received')),
+  keyFigureOf(indicator('demands.resolved')),
+  {
+    id: 'gridEvents',
+    kind: 'count',
+    label: gridEventCategory.group,
+    unit: gridEventCategory.unit,
+    value: gridEventsTotal,
+  },
+  keyFigureOf(indicator('disputes.received')),
+  keyFigureOf(indicator('resolutionRate')),
+  keyFigureOf(indicator('satisfactionRate')),
+];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Stats } from '../../schemas/stats.ts';
-import { emptyCounts, StatsCube } from './aggregate.ts';
+import { StatsCube } from './aggregate.ts';
+import { emptyCounts } from './model.ts';
 import { coverageLabel, describeFiling, overdueFilings, reportingStatus, statsMonthDue } from './stats-completeness.ts';
 
 function record(place: string, month: string): Stats {
