@@ -57,3 +57,33 @@ describe('the open-data catalogue (/data/) in search', () => {
     },
   );
 });
+
+describe('whole words first', () => {
+  it('lists pages that say 低保 before those that only have 低 and 保 in other words', async () => {
+    const urls = (await allResults(q('低保'))).map((r) => r.url);
+    const saysDibao = [
+      '/notices/2026-11-22-taoyuan-dibao-2026q4/',
+      '/notices/2025-01-20-qinghe-dibao-2025q1/',
+      '/legal/cunwu-gongkai-yinsi/',
+      '/notices/2026-10-15-liuwan-cunwu-caiwu-2026q3/', // 低保. 新增1户2人
+      '/meetings/2025-10-15-nanling-shuiqu-yishiyiyi/', // 但低保户…
+      '/legal/cunwu-gongkai-jiandu/', // 低保给了谁
+    ];
+    const doesNot = [
+      '/rules/jinxiu-fuwuqingdan-2026/', // 参保, 保险
+      '/notices/2026-04-27-qinghe-dianti-gongshi/', // 低噪声, 保留
+      '/notices/2026-10-22-liuwan-tudi-liuzhuan-jueyi/', // 不低于, 风险保障
+    ];
+    for (const url of [...saysDibao, ...doesNot]) expect(urls, url).toContain(url);
+    const lastWhole = Math.max(...saysDibao.map((url) => urls.indexOf(url)));
+    const firstOther = Math.min(...doesNot.map((url) => urls.indexOf(url)));
+    expect(lastWhole, urls.join(' ')).toBeLessThan(firstOther);
+  });
+
+  it('shows those pages with an excerpt whose first highlight is the whole word', async () => {
+    const shown = await allResults(q('低保'));
+    const whole = shown.slice(0, 6);
+    for (const { url, excerpt } of whole)
+      expect(/<mark>(.*?)<\/mark>(?:<mark>(.*?)<\/mark>)?/.exec(excerpt)?.slice(1).join(''), url).toBe('低保');
+  });
+});

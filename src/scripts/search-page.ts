@@ -14,6 +14,8 @@ import {
   resultDateLabel,
   safeExcerptHtml,
   toSearchParams,
+  wholeWordSearches,
+  wholeWordsFirst,
   type PagefindSearchOptions,
   type SearchRequest,
 } from '~/lib/search/search-query.ts';
@@ -107,8 +109,13 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     // A month in the query (矛盾纠纷 2025年3月) lists that month's statistics first: see monthInQuery.
     const monthFirst = monthStatsSearch(request);
     const first = monthFirst ? await pagefind.search(monthFirst.query, monthFirst.options) : null;
+    // Pages with the typed words as whole words (低保, not 低噪声 … 保留) first: see wholeWordSearches.
+    const whole: PagefindResult[][] = [];
+    for (const { query, options } of wholeWordSearches(request)) {
+      whole.push((await pagefind.search(query, options))?.results ?? []);
+    }
     if (mine !== generation || search === null) return; // a newer search has started
-    pending = mergeResults(first?.results ?? [], search.results);
+    pending = mergeResults(first?.results ?? [], wholeWordsFirst(search.results, whole));
     const total = pending.length;
     if (total === 0) {
       status!.textContent = say('search.status.none');

@@ -3,6 +3,7 @@ import {
   chineseDate,
   hasCriteria,
   MAX_QUERY_LENGTH,
+  MAX_WHOLE_WORDS,
   mergeResults,
   monthInQuery,
   monthStatsSearch,
@@ -12,6 +13,9 @@ import {
   parseSearchParams,
   safeExcerptHtml,
   toSearchParams,
+  type SearchRequest,
+  wholeWordSearches,
+  wholeWordsFirst,
 } from './search-query.ts';
 
 describe('search state in the URL', () => {
@@ -149,5 +153,58 @@ describe('resultDateLabel', () => {
   it('shows the month of a statistics page and the day of anything else', () => {
     expect(resultDateLabel('2025-03-01', '统计')).toBe('2025年3月');
     expect(resultDateLabel('2025-03-01', '公告')).toBe('2025年3月1日');
+  });
+});
+
+describe('wholeWordSearches', () => {
+  const request = (query: string, more: Partial<SearchRequest> = {}): SearchRequest => ({
+    query,
+    filters: {},
+    sort: 'relevance',
+    ...more,
+  });
+
+  it('looks up each typed word as an exact phrase, with the chosen filters', () => {
+    expect(wholeWordSearches(request('路灯改造 决议', { filters: { place: '桃源村' } }))).toEqual([
+      { query: '"路灯改造"', options: { filters: { place: '桃源村' } } },
+      { query: '"决议"', options: { filters: { place: '桃源村' } } },
+    ]);
+  });
+
+  it('leaves out single characters, repeated words and quotes the resident typed', () => {
+    expect(wholeWordSearches(request('“低保” 村 低保 "医保"')).map((s) => s.query)).toEqual(['"低保"', '"医保"']);
+    expect(wholeWordSearches(request('村'))).toEqual([]);
+  });
+
+  it('does nothing when sorting by date, and looks up at most a few words', () => {
+    expect(wholeWordSearches(request('低保', { sort: 'date' }))).toEqual([]);
+    expect(wholeWordSearches(request('低保 医保 党费 征兵 宅基地 彩礼'))).toHaveLength(MAX_WHOLE_WORDS);
+  });
+});
+
+describe('wholeWordsFirst', () => {
+  const r = (id: string, from = 'ranked') => ({ id, from });
+
+  it('puts pages with the whole word first, keeping the ranked order within each group', () => {
+    const ranked = [r('lift'), r('dibao'), r('services'), r('qa')];
+    const exact = [r('qa', 'exact'), r('dibao', 'exact')];
+    expect(wholeWordsFirst(ranked, [exact]).map((x) => x.id)).toEqual(['dibao', 'qa', 'lift', 'services']);
+  });
+
+  it("shows a single word's exact result (its excerpt is centred on the whole word)", () => {
+    expect(wholeWordsFirst([r('a'), r('b')], [[r('b', 'exact')]])).toEqual([r('b', 'exact'), r('a')]);
+  });
+
+  it('with several words, ranks pages by how many of them they contain whole, keeping the ranked results', () => {
+    const ranked = [r('none'), r('one'), r('both')];
+    const first = [r('one', 'exact'), r('both', 'exact')];
+    const second = [r('both', 'exact')];
+    expect(wholeWordsFirst(ranked, [first, second])).toEqual([r('both'), r('one'), r('none')]);
+  });
+
+  it('keeps the ranked order when there is nothing to look up or nothing matched', () => {
+    const ranked = [r('a'), r('b')];
+    expect(wholeWordsFirst(ranked, [])).toEqual(ranked);
+    expect(wholeWordsFirst(ranked, [[]])).toEqual(ranked);
   });
 });

@@ -152,6 +152,46 @@ export function mergeResults<T extends { id: string }>(first: readonly T[], then
   return [...first, ...then.filter((r) => !seen.has(r.id))];
 }
 
+/** At most this many typed words are each looked up as a whole word (one extra Pagefind search each). */
+export const MAX_WHOLE_WORDS = 4;
+
+/**
+ * The words of the query to look up as whole words: Pagefind's exact search (`"低保"`), one search per word typed,
+ * with the same filters. Empty when it does not apply: sorting by date (then date order wins), or no word of two
+ * or more characters.
+ *
+ * Why: Pagefind splits words its dictionary does not know into characters and matches each on its own, so 低保
+ * also found the lift notice through 低噪声 and 保留 and ranked a service list (参保, 保险) above notices that say
+ * 低保. An exact search finds only pages where the characters stand together, as typed. Single characters are
+ * left out: their exact search finds the character only where it is a word of its own (村, not 村民), which says
+ * nothing about relevance.
+ */
+export function wholeWordSearches(request: SearchRequest): { query: string; options: PagefindSearchOptions }[] {
+  if (request.sort === 'date') return [];
+  const words = [...new Set(request.query.replace(/["“”]/g, ' ').split(/\s+/))].filter((w) => [...w].length >= 2);
+  const options = pagefindOptions(request);
+  return words.slice(0, MAX_WHOLE_WORDS).map((word) => ({ query: `"${word}"`, options }));
+}
+
+/**
+ * Pagefind's ranked results, reordered so that pages containing more of the typed words as whole words come first
+ * (all of them, then fewer, then none); within each group Pagefind's order is kept. `wholeMatches` holds the
+ * results of each word's exact search. With a single word, a page it found is given as that search's result, whose
+ * excerpt is centred on the whole word rather than on a stray character.
+ */
+export function wholeWordsFirst<T extends { id: string }>(
+  ranked: readonly T[],
+  wholeMatches: readonly (readonly T[])[],
+): T[] {
+  const found = wholeMatches.map((results) => new Map(results.map((r) => [r.id, r])));
+  const count = (id: string) => found.filter((ids) => ids.has(id)).length;
+  const only = found.length === 1 ? found[0] : undefined;
+  return ranked
+    .map((r, i) => ({ r, i, n: count(r.id) }))
+    .sort((a, b) => b.n - a.n || a.i - b.i)
+    .map(({ r }) => only?.get(r.id) ?? r);
+}
+
 /** How a result's date is shown: statistics cover a month (2025年3月), everything else a day. */
 export function resultDateLabel(date: string, type: string | undefined): string {
   const month = /^(\d{4})-(\d{2})-\d{2}$/.exec(date);
