@@ -87,3 +87,40 @@ describe('whole words first', () => {
       expect(/<mark>(.*?)<\/mark>(?:<mark>(.*?)<\/mark>)?/.exec(excerpt)?.slice(1).join(''), url).toBe('低保');
   });
 });
+
+/** url → the page's indexed text, as Pagefind's result data gives it, for every result of `query`. */
+async function indexedTexts(query: string): Promise<Map<string, string>> {
+  // Passed as source text: the test runner rewrites `import()` in functions it compiles (tests/support/pagefind.ts).
+  const script = `(async () => {
+    const pagefind = await import('/pagefind/pagefind.js');
+    const search = await pagefind.search(${JSON.stringify(query)});
+    return Promise.all(search.results.map(async (r) => { const d = await r.data(); return [d.url, d.content]; }));
+  })()`;
+  return new Map((await page.evaluate(script)) as [string, string][]);
+}
+
+describe('excerpts', () => {
+  it.each(['低保', '宅基地', '征兵', '加装电梯', '停车难', '法定人数'])(
+    'for “%s” start where a sentence starts and keep the highlight',
+    async (query) => {
+      const shown = (await allResults(q(query))).slice(0, 10);
+      const texts = await indexedTexts(query);
+      expect(shown.length).toBeGreaterThan(0);
+      // The exception below must stay one: most excerpts show their sentence from its start.
+      expect(shown.filter((r) => r.excerpt.startsWith('…')).length).toBeLessThanOrEqual(shown.length / 2);
+      for (const { url, excerpt } of shown) {
+        expect(excerpt, url).toMatch(/<mark>[^<]+<\/mark>/);
+        const plain = excerpt.replace(/<\/?mark>/g, '');
+        if (plain.startsWith('…')) continue; // a long sentence, shown from a clause (unit-tested)
+        const text = (texts.get(url) ?? '').replace(/\u200b/g, '');
+        const at = text.indexOf(plain.slice(0, 20));
+        expect(at, `${url}: ${plain}`).toBeGreaterThanOrEqual(0);
+        const before = text.slice(0, at).trimEnd();
+        expect(
+          before === '' || /[。！？；!?.]$/.test(before),
+          `${url} starts mid-sentence: …${before.slice(-15)}|${plain}`,
+        ).toBe(true);
+      }
+    },
+  );
+});

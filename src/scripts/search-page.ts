@@ -12,7 +12,7 @@ import {
   pagefindOptions,
   parseSearchParams,
   resultDateLabel,
-  safeExcerptHtml,
+  sentenceExcerpt,
   toSearchParams,
   wholeWordSearches,
   wholeWordsFirst,
@@ -24,6 +24,8 @@ import {
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page's indexed text (escaped like the excerpt), which the excerpt is a part of. */
+  content: string;
   meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
@@ -162,7 +164,8 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     details.forEach((part, i) => meta.append(...(i > 0 ? [' · ', part] : [part])));
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
-    excerpt.innerHTML = safeExcerptHtml(data.excerpt);
+    // Starts at a sentence, keeps the highlights, and is made safe (only <mark> stays markup): see sentenceExcerpt.
+    excerpt.innerHTML = sentenceExcerpt(data.excerpt, data.content);
     item.append(heading, meta, excerpt);
     return item;
   }
