@@ -3,9 +3,11 @@
  * issue on search quality asked for (docs/search.md, "Result quality"). Which query finds which page in general is
  * search-queries.test.ts; this file checks the rules behind the order and the shape of what is shown.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoInBrowser } from './support/demo-browser.ts';
+import { searchInBrowser } from './support/pagefind.ts';
 
 const demo = demoInBrowser();
 let page: Page;
@@ -123,4 +125,78 @@ describe('excerpts', () => {
       }
     },
   );
+});
+
+/** A select's options as shown: plain options as text, an <optgroup> as { label: options }. */
+async function selectOutline(id: string): Promise<(string | Record<string, string[]>)[]> {
+  return page
+    .locator(`#${id}`)
+    .evaluate((select) =>
+      [...select.children].map((child) =>
+        child instanceof HTMLOptGroupElement
+          ? { [child.label]: [...child.children].map((o) => o.textContent ?? '') }
+          : (child.textContent ?? ''),
+      ),
+    );
+}
+
+async function openFilters(search = ''): Promise<void> {
+  await page.goto(`${demo.url}/search/${search}`);
+  await page.locator('[data-search-filters]').waitFor({ state: 'visible' });
+}
+
+describe('the 村社区 filter', () => {
+  it('offers the 街道, then each village in place-tree order with its grids under it', async () => {
+    await openFilters();
+    const villages = readdirSync('content/places')
+      .map((file) => JSON.parse(readFileSync(`content/places/${file}`, 'utf8')) as Record<string, unknown>)
+      .filter((place) => place.level === 'village' || place.level === 'community')
+      .sort((a, b) => Number(a.order) - Number(b.order))
+      .map((place) => String(place.name));
+    const outline = await selectOutline('search-place');
+    expect(outline.slice(0, 2)).toEqual(['全部', '云溪街道']);
+    const groups = outline.filter((item): item is Record<string, string[]> => typeof item !== 'string');
+    expect(groups.map((group) => Object.keys(group)[0])).toEqual(villages);
+    for (const group of groups) {
+      const [village, options] = Object.entries(group)[0] ?? ['', []];
+      expect(options[0], village).toBe(village);
+      expect(options.length, village).toBeGreaterThan(1);
+      for (const grid of options.slice(1)) expect(grid).toMatch(new RegExp(`^${village}.+网格$`));
+    }
+  });
+});
+
+describe('the 类别 filter', () => {
+  it('with no type chosen, lists the categories under their type', async () => {
+    await openFilters();
+    const groups = (await selectOutline('search-category')).filter((item) => typeof item !== 'string');
+    expect(groups.map((group) => Object.keys(group)[0])).toEqual(['公告', '纪要', '统计', '普法', '规约']);
+    expect(groups[0]?.['公告']).toContain('财务公开');
+    expect(groups[3]?.['普法']).toContain('婚姻家庭');
+  });
+
+  it("offers only the chosen type's categories, each of which finds pages of that type", async () => {
+    await openFilters(`?type=${encodeURIComponent('普法')}`);
+    const offered = (await selectOutline('search-category')).slice(1);
+    expect(offered.length).toBeGreaterThan(3);
+    expect(offered).not.toContain('财务公开');
+    for (const category of offered) {
+      expect(typeof category, 'no groups once a type is chosen').toBe('string');
+      const { total } = await searchInBrowser(page, null, { filters: { type: '普法', category: String(category) } });
+      expect(total, String(category)).toBeGreaterThan(0);
+    }
+  });
+
+  it('follows a change of type, dropping a category of the old type so the search still finds pages', async () => {
+    await openFilters(`?type=${encodeURIComponent('公告')}&category=${encodeURIComponent('财务公开')}`);
+    await expect(page.getByLabel('类别').inputValue()).resolves.toBe('财务公开');
+    await page.getByLabel('类型').selectOption('普法');
+    await expect.poll(() => new URL(page.url()).searchParams.get('type')).toBe('普法');
+    expect(new URL(page.url()).searchParams.has('category')).toBe(false);
+    await expect(page.getByLabel('类别').inputValue()).resolves.toBe('');
+    await expect
+      .poll(() => page.locator('#search-status').textContent(), { timeout: 10_000 })
+      .toMatch(/^找到 \d+ 条结果。$/);
+    expect(await selectOutline('search-category')).toContain('婚姻家庭');
+  });
 });
