@@ -3,6 +3,13 @@
  * from the form and the URL, and renders results. All decisions (URL state, options, safety of excerpts) live
  * in src/lib/search/search-query.ts; this file only touches the DOM.
  */
+import {
+  categoryChoices,
+  offers,
+  placeChoices,
+  type ChoiceGroup,
+  type PlaceLine,
+} from '~/lib/search/search-choices.ts';
 import { FILTER_NAMES, type FilterName } from '~/lib/search/search-facets.ts';
 import {
   hasCriteria,
@@ -12,8 +19,10 @@ import {
   pagefindOptions,
   parseSearchParams,
   resultDateLabel,
-  safeExcerptHtml,
+  sentenceExcerpt,
   toSearchParams,
+  wholeWordSearches,
+  wholeWordsFirst,
   type PagefindSearchOptions,
   type SearchRequest,
 } from '~/lib/search/search-query.ts';
@@ -22,6 +31,8 @@ import {
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The page's indexed text (escaped like the excerpt), which the excerpt is a part of. */
+  content: string;
   meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
@@ -32,7 +43,10 @@ interface Pagefind {
   init(): Promise<void>;
   options(options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  search(query: string | null, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    query: string | null,
+    options?: PagefindSearchOptions,
+  ): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> } | null>;
 }
 
 /** Results rendered per page; more appear with the "显示更多结果" button. */
@@ -43,6 +57,7 @@ type Messages = Record<string, string>;
 
 export async function startSearchPage(root: HTMLElement): Promise<void> {
   const messages = JSON.parse(root.dataset.messages ?? '{}') as Messages;
+  const places = JSON.parse(root.dataset.places ?? '[]') as PlaceLine[];
   const say = (key: string, values: Record<string, number> = {}) =>
     (messages[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 
@@ -62,6 +77,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
 
   const showState = (request: SearchRequest) => {
     input.value = request.query;
+    fillCategories(request.filters.type);
     sortSelect.value = request.sort === 'date' ? 'date' : '';
     for (const [name, select] of selects) {
       const value = request.filters[name] ?? '';
@@ -76,6 +92,8 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   const readForm = (): SearchRequest => parseSearchParams(toParams(new FormData(form)));
 
   let pagefind: Pagefind;
+  /** Each type's categories, from the index's filter counts (a filter-only search per type). */
+  const categoriesByType: Record<string, string[]> = {};
   try {
     // A runtime URL: the index is written after the site is bundled, so the bundler must not resolve it.
     pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
@@ -84,7 +102,12 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     // tests/search-queries.test.ts failed on 土地流转 and 清河社区 with the default.
     await pagefind.options({ excerptLength: 40, ranking: { pageLength: 0.5 } });
     await pagefind.init();
-    await fillFilters(await pagefind.filters());
+    const available = await pagefind.filters();
+    for (const type of Object.keys(available.type ?? {})) {
+      const counts = (await pagefind.search(null, { filters: { type } }))?.filters.category ?? {};
+      categoriesByType[type] = Object.keys(counts).filter((category) => (counts[category] ?? 0) > 0);
+    }
+    fillFilters(available);
   } catch {
     status.textContent = say('search.status.error');
     return;
@@ -107,8 +130,13 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     // A month in the query (矛盾纠纷 2025年3月) lists that month's statistics first: see monthInQuery.
     const monthFirst = monthStatsSearch(request);
     const first = monthFirst ? await pagefind.search(monthFirst.query, monthFirst.options) : null;
+    // Pages with the typed words as whole words (低保, not 低噪声 … 保留) first: see wholeWordSearches.
+    const whole: PagefindResult[][] = [];
+    for (const { query, options } of wholeWordSearches(request)) {
+      whole.push((await pagefind.search(query, options))?.results ?? []);
+    }
     if (mine !== generation || search === null) return; // a newer search has started
-    pending = mergeResults(first?.results ?? [], search.results);
+    pending = mergeResults(first?.results ?? [], wholeWordsFirst(search.results, whole));
     const total = pending.length;
     if (total === 0) {
       status!.textContent = say('search.status.none');
@@ -155,25 +183,49 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     details.forEach((part, i) => meta.append(...(i > 0 ? [' · ', part] : [part])));
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
-    excerpt.innerHTML = safeExcerptHtml(data.excerpt);
+    // Starts at a sentence, keeps the highlights, and is made safe (only <mark> stays markup): see sentenceExcerpt.
+    excerpt.innerHTML = sentenceExcerpt(data.excerpt, data.content);
     item.append(heading, meta, excerpt);
     return item;
   }
 
-  async function fillFilters(available: Record<string, Record<string, number>>): Promise<void> {
+  function fillFilters(available: Record<string, Record<string, number>>): void {
     for (const [name, select] of selects) {
-      const values = orderFilterValues(name, Object.keys(available[name] ?? {}));
-      select.append(
-        ...values.map((value) => {
-          const option = document.createElement('option');
-          option.value = value;
-          option.textContent = value;
-          return option;
-        }),
+      if (name === 'category') continue; // depends on the chosen type: fillCategories
+      const values = Object.keys(available[name] ?? {});
+      fillSelect(
+        select,
+        name === 'place' ? placeChoices(values, places) : [{ values: orderFilterValues(name, values) }],
       );
-      // Hide a filter with nothing to choose rather than offer a select with only 全部.
-      (select.parentElement as HTMLElement).hidden = values.length === 0;
     }
+    fillCategories(undefined);
+  }
+
+  /** Offer the chosen type's categories, or all of them grouped by type; keep the chosen one if still offered. */
+  function fillCategories(type: string | undefined): void {
+    const select = selects.get('category');
+    if (!select) return;
+    const chosen = select.value;
+    const groups = categoryChoices(categoriesByType, type === '' ? undefined : type);
+    fillSelect(select, groups);
+    select.value = offers(groups, chosen) ? chosen : '';
+  }
+
+  /** Replace a select's options (after 全部) with `groups`, a labelled group as an <optgroup>. */
+  function fillSelect(select: HTMLSelectElement, groups: readonly ChoiceGroup[]): void {
+    const option = (value: string) => new Option(value, value);
+    select.replaceChildren(
+      select.options[0] ?? option(''),
+      ...groups.flatMap((group) => {
+        if (group.label === undefined) return group.values.map(option);
+        const optgroup = document.createElement('optgroup');
+        optgroup.label = group.label;
+        optgroup.append(...group.values.map(option));
+        return [optgroup];
+      }),
+    );
+    // Hide a filter with nothing to choose rather than offer a select with only 全部.
+    (select.parentElement as HTMLElement).hidden = groups.every((group) => group.values.length === 0);
   }
 
   const go = (request: SearchRequest) => {
@@ -186,7 +238,13 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
     go(readForm());
   });
   // Changing a filter or the order searches again at once; typing waits for Enter or the button.
-  for (const select of [sortSelect, ...selects.values()]) select.addEventListener('change', () => go(readForm()));
+  for (const select of [sortSelect, ...selects.values()]) {
+    select.addEventListener('change', () => {
+      // A new type offers its own categories; a category of another type would find nothing, so it is dropped.
+      if (select === selects.get('type')) fillCategories(select.value);
+      go(readForm());
+    });
+  }
   more.addEventListener('click', () => void showMore(true));
   window.addEventListener('popstate', () => {
     const request = parseSearchParams(new URLSearchParams(location.search));

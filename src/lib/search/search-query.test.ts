@@ -3,6 +3,9 @@ import {
   chineseDate,
   hasCriteria,
   MAX_QUERY_LENGTH,
+  MAX_WHOLE_WORDS,
+  EXCERPT_LEAD,
+  EXCERPT_MAX,
   mergeResults,
   monthInQuery,
   monthStatsSearch,
@@ -11,7 +14,11 @@ import {
   pagefindOptions,
   parseSearchParams,
   safeExcerptHtml,
+  sentenceExcerpt,
   toSearchParams,
+  type SearchRequest,
+  wholeWordSearches,
+  wholeWordsFirst,
 } from './search-query.ts';
 
 describe('search state in the URL', () => {
@@ -149,5 +156,109 @@ describe('resultDateLabel', () => {
   it('shows the month of a statistics page and the day of anything else', () => {
     expect(resultDateLabel('2025-03-01', '统计')).toBe('2025年3月');
     expect(resultDateLabel('2025-03-01', '公告')).toBe('2025年3月1日');
+  });
+});
+
+describe('wholeWordSearches', () => {
+  const request = (query: string, more: Partial<SearchRequest> = {}): SearchRequest => ({
+    query,
+    filters: {},
+    sort: 'relevance',
+    ...more,
+  });
+
+  it('looks up each typed word as an exact phrase, with the chosen filters', () => {
+    expect(wholeWordSearches(request('路灯改造 决议', { filters: { place: '桃源村' } }))).toEqual([
+      { query: '"路灯改造"', options: { filters: { place: '桃源村' } } },
+      { query: '"决议"', options: { filters: { place: '桃源村' } } },
+    ]);
+  });
+
+  it('leaves out single characters, repeated words and quotes the resident typed', () => {
+    expect(wholeWordSearches(request('“低保” 村 低保 "医保"')).map((s) => s.query)).toEqual(['"低保"', '"医保"']);
+    expect(wholeWordSearches(request('村'))).toEqual([]);
+  });
+
+  it('does nothing when sorting by date, and looks up at most a few words', () => {
+    expect(wholeWordSearches(request('低保', { sort: 'date' }))).toEqual([]);
+    expect(wholeWordSearches(request('低保 医保 党费 征兵 宅基地 彩礼'))).toHaveLength(MAX_WHOLE_WORDS);
+  });
+});
+
+describe('wholeWordsFirst', () => {
+  const r = (id: string, from = 'ranked') => ({ id, from });
+
+  it('puts pages with the whole word first, keeping the ranked order within each group', () => {
+    const ranked = [r('lift'), r('dibao'), r('services'), r('qa')];
+    const exact = [r('qa', 'exact'), r('dibao', 'exact')];
+    expect(wholeWordsFirst(ranked, [exact]).map((x) => x.id)).toEqual(['dibao', 'qa', 'lift', 'services']);
+  });
+
+  it("shows a single word's exact result (its excerpt is centred on the whole word)", () => {
+    expect(wholeWordsFirst([r('a'), r('b')], [[r('b', 'exact')]])).toEqual([r('b', 'exact'), r('a')]);
+  });
+
+  it('with several words, ranks pages by how many of them they contain whole, keeping the ranked results', () => {
+    const ranked = [r('none'), r('one'), r('both')];
+    const first = [r('one', 'exact'), r('both', 'exact')];
+    const second = [r('both', 'exact')];
+    expect(wholeWordsFirst(ranked, [first, second])).toEqual([r('both'), r('one'), r('none')]);
+  });
+
+  it('keeps the ranked order when there is nothing to look up or nothing matched', () => {
+    const ranked = [r('a'), r('b')];
+    expect(wholeWordsFirst(ranked, [])).toEqual(ranked);
+    expect(wholeWordsFirst(ranked, [[]])).toEqual(ranked);
+  });
+});
+
+describe('sentenceExcerpt', () => {
+  const content =
+    '石桥村 · 村务公开. 石桥村宅基地申请审查公示. 根据《土地管理法》第六十二条，以下村民的宅基地申请已经村“两委”审查。公示期满无异议的，报街道办事处审批。';
+
+  it('reaches back to the start of the sentence when Pagefind began mid-sentence', () => {
+    expect(sentenceExcerpt('六十二条，以下村民的<mark>宅</mark><mark>基地</mark>申请已经', content)).toBe(
+      '根据《土地管理法》第六十二条，以下村民的<mark>宅</mark><mark>基地</mark>申请已经',
+    );
+  });
+
+  it('drops the end of the previous sentence when the sentence starts inside the excerpt', () => {
+    expect(sentenceExcerpt('村“两委”审查。公示期满<mark>无异议</mark>的，报街道', content)).toBe(
+      '公示期满<mark>无异议</mark>的，报街道',
+    );
+  });
+
+  it('treats the start of the page and a block break (". ") as sentence starts', () => {
+    expect(sentenceExcerpt('<mark>石桥村</mark> · 村务', content)).toBe('<mark>石桥村</mark> · 村务');
+    expect(sentenceExcerpt('公开. 石桥村<mark>宅基地</mark>申请', content)).toBe('石桥村<mark>宅基地</mark>申请');
+  });
+
+  it('starts a very long sentence at the nearest clause, after an ellipsis', () => {
+    const long = `前文。${'甲'.repeat(EXCERPT_LEAD)}，乙丙丁<mark>低保</mark>戊`.replace(/<\/?mark>/g, '');
+    expect(sentenceExcerpt('丙丁<mark>低保</mark>戊', long)).toBe('…乙丙丁<mark>低保</mark>戊');
+    const noClause = `前文。${'甲'.repeat(EXCERPT_LEAD + 10)}低保戊`;
+    expect(sentenceExcerpt('甲甲<mark>低保</mark>戊', noClause)).toBe('…甲甲<mark>低保</mark>戊');
+  });
+
+  it('cuts the text to about EXCERPT_MAX characters but keeps the first highlight whole', () => {
+    const text = `起。${'字'.repeat(EXCERPT_MAX + 40)}`;
+    const out = sentenceExcerpt(`<mark>起</mark>。${'字'.repeat(EXCERPT_MAX + 40)}`, text);
+    expect(out.replace(/<\/?mark>/g, '')).toHaveLength(EXCERPT_MAX);
+    expect(out.startsWith('<mark>起</mark>')).toBe(true);
+  });
+
+  it('keeps every highlight and neutralises markup in the page text', () => {
+    // As Pagefind gives it: page text escaped, but a raw tag must not get through either.
+    const page = '上一句。<script>alert(1)</script>说明：&lt;b&gt;低保和医保都在这里。';
+    expect(sentenceExcerpt('说明：&lt;b&gt;<mark>低保</mark>和<mark>医保</mark>', page)).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt;说明：&lt;b&gt;<mark>低保</mark>和<mark>医保</mark>',
+    );
+    expect(sentenceExcerpt('x<img src=y onerror=alert(1)><mark>a</mark>', '')).toBe(
+      'x&lt;img src=y onerror=alert(1)&gt;<mark>a</mark>',
+    );
+  });
+
+  it('works on the excerpt alone when the page text does not contain it', () => {
+    expect(sentenceExcerpt('说明。新的一句<mark>低保</mark>在这', '别的内容')).toBe('新的一句<mark>低保</mark>在这');
   });
 });

@@ -99,6 +99,77 @@ export function safeExcerptHtml(excerpt: string): string {
     .join('');
 }
 
+/** An excerpt reaches back at most this many characters before its first highlight to start at a sentence. */
+export const EXCERPT_LEAD = 50;
+/** Excerpts are cut to about this many characters (never before the end of the first highlight). */
+export const EXCERPT_MAX = 110;
+
+/**
+ * Where a sentence ends: Chinese stops, ! and ?, a line break, or ". " (Pagefind joins blocks such as a heading and
+ * the paragraph after it with ". "). Not a Latin ";": it ends every HTML entity of the escaped page text (&lt;).
+ */
+const SENTENCE_END = /[。！？；!?\n]|\.\s/g;
+/** Where a clause ends, for a sentence too long to show from its start. */
+const CLAUSE_END = /[，、：,:]/g;
+
+/** Index just after the last match of `pattern` in `text` between `from` and `to`, or -1. */
+function lastEndBefore(text: string, pattern: RegExp, from: number, to: number): number {
+  let found = -1;
+  for (const match of text.slice(from, to).matchAll(pattern)) found = from + match.index + match[0].length;
+  return found;
+}
+
+/**
+ * A result's excerpt that starts where a sentence starts: at the sentence holding the first highlight, reaching
+ * back into the page's text (`content`, from Pagefind's result data) when Pagefind's excerpt began mid-sentence,
+ * or cutting the excerpt's head when the sentence starts inside it. A sentence that starts more than EXCERPT_LEAD
+ * characters back is shown from the nearest clause (，、：) or the excerpt's own start, after "…". The highlights
+ * are kept, the text is cut to about EXCERPT_MAX characters, and the result is made safe with safeExcerptHtml.
+ * When the excerpt is not found in `content` (a future Pagefind may render it differently), only its own text is
+ * used.
+ */
+export function sentenceExcerpt(excerpt: string, content: string): string {
+  const marks: { start: number; end: number }[] = [];
+  let plain = '';
+  let open = -1;
+  for (const part of excerpt.split(/(<\/?mark>)/)) {
+    if (part === '<mark>') open = plain.length;
+    else if (part === '</mark>') {
+      if (open !== -1) marks.push({ start: open, end: plain.length });
+      open = -1;
+    } else plain += part;
+  }
+  const found = content.indexOf(plain);
+  const text = found === -1 ? plain : content;
+  const at = found === -1 ? 0 : found;
+  const first = marks[0] ?? { start: 0, end: 0 };
+  const focus = at + first.start;
+  const reach = Math.max(0, focus - EXCERPT_LEAD);
+
+  let start = lastEndBefore(text, SENTENCE_END, reach, focus);
+  let lead = '';
+  if (start === -1 && reach === 0) start = 0;
+  if (start === -1) {
+    start = lastEndBefore(text, CLAUSE_END, reach, focus);
+    if (start === -1) start = Math.min(at, focus);
+    lead = start > 0 ? '…' : '';
+  }
+  while (start < focus && /\s/.test(text[start] ?? '')) start++;
+  const end = Math.max(Math.min(at + plain.length, start + EXCERPT_MAX), at + first.end);
+
+  let html = '';
+  let cursor = start;
+  for (const mark of marks) {
+    const markStart = Math.max(at + mark.start, cursor);
+    const markEnd = Math.min(at + mark.end, end);
+    if (markEnd <= markStart) continue;
+    html += text.slice(cursor, markStart) + '<mark>' + text.slice(markStart, markEnd) + '</mark>';
+    cursor = markEnd;
+  }
+  html += text.slice(cursor, end);
+  return safeExcerptHtml(lead + html);
+}
+
 export interface MonthInQuery {
   /** The month named in the query, YYYY-MM. */
   month: string;
@@ -150,6 +221,46 @@ export function monthStatsSearch(
 export function mergeResults<T extends { id: string }>(first: readonly T[], then: readonly T[]): T[] {
   const seen = new Set(first.map((r) => r.id));
   return [...first, ...then.filter((r) => !seen.has(r.id))];
+}
+
+/** At most this many typed words are each looked up as a whole word (one extra Pagefind search each). */
+export const MAX_WHOLE_WORDS = 4;
+
+/**
+ * The words of the query to look up as whole words: Pagefind's exact search (`"低保"`), one search per word typed,
+ * with the same filters. Empty when it does not apply: sorting by date (then date order wins), or no word of two
+ * or more characters.
+ *
+ * Why: Pagefind splits words its dictionary does not know into characters and matches each on its own, so 低保
+ * also found the lift notice through 低噪声 and 保留 and ranked a service list (参保, 保险) above notices that say
+ * 低保. An exact search finds only pages where the characters stand together, as typed. Single characters are
+ * left out: their exact search finds the character only where it is a word of its own (村, not 村民), which says
+ * nothing about relevance.
+ */
+export function wholeWordSearches(request: SearchRequest): { query: string; options: PagefindSearchOptions }[] {
+  if (request.sort === 'date') return [];
+  const words = [...new Set(request.query.replace(/["“”]/g, ' ').split(/\s+/))].filter((w) => [...w].length >= 2);
+  const options = pagefindOptions(request);
+  return words.slice(0, MAX_WHOLE_WORDS).map((word) => ({ query: `"${word}"`, options }));
+}
+
+/**
+ * Pagefind's ranked results, reordered so that pages containing more of the typed words as whole words come first
+ * (all of them, then fewer, then none); within each group Pagefind's order is kept. `wholeMatches` holds the
+ * results of each word's exact search. With a single word, a page it found is given as that search's result, whose
+ * excerpt is centred on the whole word rather than on a stray character.
+ */
+export function wholeWordsFirst<T extends { id: string }>(
+  ranked: readonly T[],
+  wholeMatches: readonly (readonly T[])[],
+): T[] {
+  const found = wholeMatches.map((results) => new Map(results.map((r) => [r.id, r])));
+  const count = (id: string) => found.filter((ids) => ids.has(id)).length;
+  const only = found.length === 1 ? found[0] : undefined;
+  return ranked
+    .map((r, i) => ({ r, i, n: count(r.id) }))
+    .sort((a, b) => b.n - a.n || a.i - b.i)
+    .map(({ r }) => only?.get(r.id) ?? r);
 }
 
 /** How a result's date is shown: statistics cover a month (2025年3月), everything else a day. */
