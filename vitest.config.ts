@@ -14,6 +14,9 @@ export default defineConfig({
   resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
   test: {
     testTimeout: 60_000,
+    // expect.poll waits for what a page does after an input (a Pagefind search, a CMS save). Its 1 s default is met
+    // on an idle machine and missed under CI's load (two test files, builds and Chromium on two cores).
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 240_000,
     // Two cores: more workers would make builds and Chromium starve each other.
     fileParallelism: true,
