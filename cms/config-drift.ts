@@ -5,7 +5,7 @@
  * drifted copies (must find the drift), so the check itself is known to work.
  */
 import type { FieldInfo } from '../src/lib/content/schema-walk.ts';
-import { PLACE_WIDGET, PUBLIC_FOLDER, type CmsField } from './config.ts';
+import { ENTRY_WIDGET, PLACE_WIDGET, PUBLIC_FOLDER, type CmsField } from './config.ts';
 
 /** Strings that exercise the length limits and patterns of our schemas (slugs, months, names, phones, paths…). */
 const PROBES = [
@@ -44,9 +44,10 @@ const PROBES = [
     .map((n) => '字'.repeat(n)),
 ];
 
-/** Fields that pick another entry (a place, a notice) from a list instead of taking typed text. */
+/** Fields that pick another entry (a place, a notice) from a list instead of taking typed text, or a list of them. */
 function isReference(field: CmsField): boolean {
-  return field.widget === 'relation' || field.widget === PLACE_WIDGET;
+  if (field.widget === 'list' && field.field !== undefined) return isReference(field.field);
+  return field.widget === 'relation' || field.widget === PLACE_WIDGET || field.widget === ENTRY_WIDGET;
 }
 
 function accepts(pattern: [string, string] | undefined, value: string): boolean {

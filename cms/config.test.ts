@@ -7,6 +7,7 @@ import { adminCspSources, backendFromEnv } from './backend.ts';
 import {
   buildCmsConfig,
   cmsFields,
+  ENTRY_WIDGET,
   MARKDOWN_FIELD,
   PLACE_WIDGET,
   type CmsCollection,
@@ -113,9 +114,35 @@ describeSuite('CMS configuration generated from the schemas', () => {
       widget: PLACE_WIDGET,
       place_levels: ['village', 'community'],
     });
-    // Notices are still picked from the notices list (relation widget).
-    const meetings = config.collections.find((c) => c.name === 'meetings') as CmsCollection;
-    expect(find(fieldsOf(meetings), 'decisions.notices')).toMatchObject({ widget: 'relation', collection: 'notices' });
+  });
+
+  it('picks notices, meetings, matters and rules with the entry picker, with a hint saying what to pick', () => {
+    const fieldAt = (collection: string, dotted: string) =>
+      find(fieldsOf(config.collections.find((c) => c.name === collection) as CmsCollection), dotted);
+    const pickers: [string, string, string][] = [
+      ['matters', 'steps.meeting', 'meetings'],
+      ['matters', 'steps.notice', 'notices'],
+      ['meetings', 'decisions.matter', 'matters'],
+      ['rules', 'meeting', 'meetings'],
+      ['rules', 'matter', 'matters'],
+      ['rules', 'previous', 'rules'],
+    ];
+    for (const [collection, dotted, target] of pickers) {
+      const picker = fieldAt(collection, dotted);
+      expect(picker, `${collection}.${dotted}`).toMatchObject({ widget: ENTRY_WIDGET, entry_collection: target });
+      // What to pick and an option as the list shows it; nothing about file names.
+      expect(picker.hint, `${collection}.${dotted}`).toMatch(/^选|^这个环节|^修订/);
+      expect(picker.hint, `${collection}.${dotted}`).toMatch(/如“.+”$/);
+      expect(picker.hint, `${collection}.${dotted}`).not.toContain('文件名');
+    }
+    // A decision's 相关公告 (several notices): a list with one picker per row, starting empty.
+    expect(fieldAt('meetings', 'decisions.notices')).toMatchObject({
+      widget: 'list',
+      default: [],
+      field: { name: 'item', label: '相关公告', widget: ENTRY_WIDGET, required: true, entry_collection: 'notices' },
+    });
+    // No relation widget is left: it listed the whole town's entries in one unsorted list.
+    expect(JSON.stringify(config.collections)).not.toContain('"relation"');
   });
 
   it('shows 监督委员会审核 open, with a hint saying when it is required, and no file-name rules to editors', () => {

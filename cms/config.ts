@@ -21,6 +21,8 @@ export function formatName(collection: CollectionName): string {
 }
 /** The place picker (cms/place-widget.tsx): grouped by village, full names, optionally one village only. */
 export const PLACE_WIDGET = 'gongkailan-place';
+/** The entry picker (cms/entry-widget.tsx): notices, meetings, matters, rules grouped by village, newest first. */
+export const ENTRY_WIDGET = 'gongkailan-entry';
 /** Where editors' uploads go (inside content/ so a deployment replaces one folder) and their public URL. */
 export const MEDIA_FOLDER = 'content/uploads';
 export const PUBLIC_FOLDER = '/uploads';
@@ -61,6 +63,8 @@ export interface CmsField {
   choose_url?: boolean;
   /** PLACE_WIDGET: which levels can be picked (all when absent). */
   place_levels?: string[];
+  /** ENTRY_WIDGET: the collection whose entries are listed. */
+  entry_collection?: string;
 }
 
 export interface CmsCollection {
@@ -104,16 +108,27 @@ interface Reference {
   display: string;
   /** Places only: the levels that may be chosen. */
   levels?: string[];
+  /** Entries only: what to pick and an example (the schema's hint speaks of file names). */
+  hint?: string;
 }
 const PLACE: Reference = { collection: 'places', display: 'name' };
 /** Monthly statistics and meetings belong to a village or community, never a grid or the 街道. */
 const VILLAGE: Reference = { ...PLACE, levels: ['village', 'community'] };
 const PARENT_PLACE: Reference = { ...PLACE, levels: ['township', 'street', 'village', 'community'] };
 const TOP_PLACE: Reference = { ...PLACE, levels: ['township', 'street'] };
-const NOTICE: Reference = { collection: 'notices', display: 'title' };
-const MEETING: Reference = { collection: 'meetings', display: 'title' };
-const MATTER: Reference = { collection: 'matters', display: 'title' };
-const RULE: Reference = { collection: 'rules', display: 'title' };
+/**
+ * An entry picker's hint: what to pick (`what`), how the list is ordered and an option as it reads there (matters
+ * have no date and are listed by name).
+ */
+const entry = (collection: Reference['collection'], what: string, example: string): Reference => ({
+  collection,
+  display: 'title',
+  hint: `${what}。列表按村/社区分组，本村在最前${collection === 'matters' ? '' : '，新的在上'}，如“${example}”`,
+});
+const NOTICE = (what: string) => entry('notices', what, '2026-07-06 · 关于实施石桥村村内道路硬化项目的决议公开');
+const MEETING = (what: string) => entry('meetings', what, '2026-07-03 · 石桥村村民代表会议（村内道路硬化决议）');
+const MATTER = (what: string) => entry('matters', what, '桃源路主干道路灯改造');
+const RULE = (what: string) => entry('rules', what, '2019-04-10 · 桃源村村规民约（2019年版）');
 
 interface CollectionSettings {
   /** Decap file-name template. Every part is an ASCII field value, so a Chinese title never becomes a file name. */
@@ -147,7 +162,11 @@ export const COLLECTION_SETTINGS: Record<Exclude<CollectionName, 'site'>, Collec
     summary: '{{date}} · {{cmsPlaceName}} · {{title}}',
     sortable: ['date', 'title'],
     create: true,
-    references: { place: VILLAGE, 'decisions.notices': NOTICE, 'decisions.matter': MATTER },
+    references: {
+      place: VILLAGE,
+      'decisions.notices': NOTICE('选公布这项决定的公告（决议公开、结果公开），可添加多份'),
+      'decisions.matter': MATTER('选这项决定所属的事项'),
+    },
     description: '议事会议的纪要：出席人数、议题、决定事项和表决结果；决定属于哪个事项，填“所属事项”。',
   },
   matters: {
@@ -156,7 +175,11 @@ export const COLLECTION_SETTINGS: Record<Exclude<CollectionName, 'site'>, Collec
     summary: '{{cmsPlaceName}} · {{title}}',
     sortable: ['title', 'status'],
     create: true,
-    references: { place: PLACE, 'steps.meeting': MEETING, 'steps.notice': NOTICE },
+    references: {
+      place: PLACE,
+      'steps.meeting': MEETING('这个环节开了会就选它的会议纪要（与“公告”二选一）'),
+      'steps.notice': NOTICE('这个环节发了公告就选这份公告（与“会议纪要”二选一）'),
+    },
     description:
       '一个事项从提议到结果的全过程：按程序顺序添加环节（每个环节关联一份会议纪要或公告），填写预算、决算和进展节点。',
   },
@@ -202,7 +225,12 @@ export const COLLECTION_SETTINGS: Record<Exclude<CollectionName, 'site'>, Collec
     summary: '{{cmsPlaceName}} · {{title}}（{{version}}）',
     sortable: ['published', 'title'],
     create: true,
-    references: { place: PARENT_PLACE, meeting: MEETING, matter: MATTER, previous: RULE },
+    references: {
+      place: PARENT_PLACE,
+      meeting: MEETING('选表决通过本规约或清单的会议纪要'),
+      matter: MATTER('修订过程记作事项时，选这个事项'),
+      previous: RULE('修订时选被本版本取代的旧版本，须是同一地点、同一类型'),
+    },
     description:
       '村规民约、居民公约、自治章程和小微权力清单、服务清单、职责清单。修订时新建一条，填“上一版本”，旧版本改为“已废止”；同一地点同类只能有一个现行版本。',
   },
@@ -360,18 +388,21 @@ export function cmsField(
     return field;
   }
   if (reference !== undefined) {
-    const multiple = info.kind === 'array';
-    Object.assign(field, {
-      widget: 'relation',
-      collection: reference.collection,
-      value_field: '{{slug}}',
-      search_fields: [reference.display],
-      display_fields: [reference.display],
-      options_length: 500,
-      ...(multiple ? { multiple: true } : {}),
-    });
-    if (multiple && info.min !== undefined) field.min = info.min;
-    if (multiple && info.max !== undefined) field.max = info.max;
+    // Same reason as places: the schema's hint speaks of file names, the picker shows dates and titles.
+    if (reference.hint === undefined) delete field.hint;
+    else field.hint = reference.hint;
+    const picker: CmsField = {
+      name: 'item',
+      label: field.label,
+      widget: ENTRY_WIDGET,
+      required: true,
+      entry_collection: reference.collection,
+    };
+    if (info.kind !== 'array') return { ...field, widget: ENTRY_WIDGET, entry_collection: reference.collection };
+    // Several entries (a decision's 相关公告): Decap's list, one picker per row, added and removed with its buttons.
+    Object.assign(field, { widget: 'list', field: picker, default: [] });
+    if (info.min !== undefined) field.min = info.min;
+    if (info.max !== undefined) field.max = info.max;
     return field;
   }
   switch (info.kind) {

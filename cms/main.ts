@@ -1,6 +1,6 @@
 /**
  * The /admin/ entry point: Decap CMS bundled from npm (no CDN), with our file formats, the content gate on save
- * (shown next to the fields), the place picker, the lost-edit guard for the local backend, Chinese where Decap is
+ * (shown next to the fields), the place and entry pickers, the lost-edit guard for the local backend, Chinese where Decap is
  * not, the site's stylesheet in previews and the preview templates. The configuration and the place list are built
  * from the schemas and the content by src/pages/admin/index.astro and handed over in JSON script tags.
  */
@@ -8,8 +8,9 @@ import CMS from 'decap-cms-app';
 import { zh_Hans } from 'decap-cms-locales';
 import globalCss from '../src/styles/global.css?raw';
 import { collections, type CollectionName } from '../src/schemas/index.ts';
-import { formatName, PLACE_WIDGET, RULE_REQUIRED_FIELDS, type CmsConfig } from './config.ts';
+import { ENTRY_WIDGET, formatName, PLACE_WIDGET, RULE_REQUIRED_FIELDS, type CmsConfig } from './config.ts';
 import { blankPaths, changeNoteCheck, checkEntryBeforeSave } from './entry-check.ts';
+import { entryControl, EntryPreview } from './entry-widget.tsx';
 import { buildToday } from '../src/lib/site/dates.ts';
 import { ancestorNames, clearErrorToasts, clearFieldErrors, fieldName, showFieldErrors } from './field-errors.ts';
 import { fromFile, jsonFromFile, jsonToFile, keyOrderOf, toFile } from './format.ts';
@@ -60,6 +61,7 @@ for (const collection of config.collections) {
 }
 
 CMS.registerWidget(PLACE_WIDGET, placeControl(placeList) as never, placePreview(placeList) as never);
+CMS.registerWidget(ENTRY_WIDGET, entryControl(placeList) as never, EntryPreview as never);
 
 /** A refusal whose toast reads as the message itself, not "Error: …". */
 class Refusal extends Error {

@@ -314,6 +314,111 @@ describe('npm run cms, from a fresh copy', () => {
     await page.close();
   }, 180_000);
 
+  it('a 事项: the deciding meeting and the notice are picked from lists grouped by village, own village first, and saved as ids', async () => {
+    const page = await newPage();
+    await logIn(page, `${cms.siteUrl}/admin/`);
+    await page.goto(`${cms.siteUrl}/admin/#/collections/matters/new`);
+    await page.getByLabel('事项名称', { exact: true }).fill('石桥村村内道路硬化项目');
+    await page.getByLabel('村/社区', { exact: true }).selectOption({ label: '石桥村' });
+    await choose(page, '议事程序', '四议两公开');
+    await choose(page, '状态', '已决议');
+    await page.getByRole('button', { name: /添加议事环节/ }).click();
+    await choose(page, '环节', '村民（代表）会议决议 / 村民（代表）会议表决 / 确定项目');
+    // The meetings of the matter's own village come first, newest first, each as "日期 · 标题"; the other
+    // villages' meetings follow in their own groups.
+    const meeting = page.getByLabel(/^会议纪要/);
+    await meeting.locator('optgroup').first().waitFor({ state: 'attached', timeout: 30_000 });
+    await expect(
+      meeting.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label'))),
+    ).resolves.toEqual(expect.arrayContaining(['云溪街道 › 石桥村（村）', '云溪街道 › 桃源村（村）']));
+    await expect(meeting.locator('optgroup').first().getAttribute('label')).resolves.toBe('云溪街道 › 石桥村（村）');
+    await expect(
+      meeting.locator('optgroup[label="云溪街道 › 石桥村（村）"] option').allTextContents(),
+    ).resolves.toEqual([
+      '2026-07-03 · 石桥村村民代表会议（村内道路硬化决议）',
+      '2026-06-25 · 石桥村党员大会（村内道路硬化审议）',
+      '2026-06-16 · 石桥村“两委”联席会议（村内道路硬化商议）',
+      '2026-06-09 · 石桥村党支部委员会会议（村内道路硬化提议）',
+    ]);
+    await expect(meeting.locator('option').first().textContent()).resolves.toBe('（请选择）');
+    await expect(meeting.locator('option:checked').textContent()).resolves.toBe('（请选择）');
+    await meeting.selectOption({ label: '2026-07-03 · 石桥村村民代表会议（村内道路硬化决议）' });
+    await page.getByRole('button', { name: /添加议事环节/ }).click();
+    const secondStep = page.getByLabel('环节', { exact: true }).last();
+    await secondStep.click();
+    await secondStep.fill('决议公开');
+    await page.getByText('决议公开 / 筹资方案公示 / 项目公示', { exact: true }).last().click();
+    const notice = page.getByLabel(/^公告/).last();
+    await notice.locator('optgroup').first().waitFor({ state: 'attached', timeout: 30_000 });
+    await expect(notice.locator('optgroup').first().getAttribute('label')).resolves.toBe('云溪街道 › 石桥村（村）');
+    await notice.selectOption({ label: '2026-07-06 · 关于实施石桥村村内道路硬化项目的决议公开' });
+    await shot(page, '13-matter-pickers');
+
+    const folder = path.join(copy, 'content', 'matters');
+    const before = readdirSync(folder);
+    await publishNow(page);
+    await page.getByText('内容已保存').waitFor({ timeout: 30_000 });
+    await page.close();
+    const added = readdirSync(folder).filter((f) => !before.includes(f));
+    expect(added).toEqual([expect.stringMatching(/^shiqiao-\d{4}-\d{2}-\d{2}\.json$/)]);
+    const saved = JSON.parse(readFileSync(path.join(folder, added[0] ?? ''), 'utf8')) as { steps: unknown };
+    expect(saved.steps).toEqual([
+      { step: 'resolve', meeting: '2026-07-03-shiqiao-daolu-jueyi' },
+      { step: 'announce-decision', notice: '2026-07-06-shiqiao-daolu-yinghua-jueyi' },
+    ]);
+  }, 180_000);
+
+  it("a decision's 所属事项 and 相关公告 (several notices, one picker per row) are picked the same way and saved as ids", async () => {
+    const page = await newPage();
+    await logIn(page, `${cms.siteUrl}/admin/`);
+    await page.goto(`${cms.siteUrl}/admin/#/collections/meetings/new`);
+    await page.getByLabel('会议名称', { exact: true }).fill('石桥村“两委”联席会议（村组道路养护）');
+    await choose(page, '会议类型', '“两委”联席会议');
+    await page.getByLabel('会议日期', { exact: true }).fill('2026-11-20');
+    await page.getByLabel('村/社区', { exact: true }).selectOption({ label: '石桥村' });
+    await page.getByLabel(/^应到/).fill('9');
+    await page.getByLabel(/^实到/).fill('8');
+    await page.getByRole('button', { name: /添加议题/ }).click();
+    await page.getByLabel(/^议题/).last().fill('村组道路养护分工');
+    await page.getByRole('button', { name: /添加决定事项/ }).click();
+    await page.locator('input[id^="title-field-"]').last().fill('村组道路由各村民小组分段养护');
+
+    const matter = page.getByLabel(/^所属事项/);
+    await matter.locator('optgroup').first().waitFor({ state: 'attached', timeout: 30_000 });
+    await expect(matter.locator('optgroup').first().getAttribute('label')).resolves.toBe('云溪街道 › 石桥村（村）');
+    await matter.selectOption({ label: '上石桥至下石桥村组道路硬化' });
+
+    const notices = field(page, 'notices');
+    for (const label of [
+      '2026-11-19 · 石桥村村内道路硬化项目实施结果公开',
+      '2026-07-06 · 关于实施石桥村村内道路硬化项目的决议公开',
+    ]) {
+      await page.getByRole('button', { name: /添加相关公告/ }).click();
+      const picker = notices.locator('select').last();
+      await picker.locator('optgroup').first().waitFor({ state: 'attached', timeout: 30_000 });
+      await expect(picker.locator('optgroup').first().getAttribute('label')).resolves.toBe('云溪街道 › 石桥村（村）');
+      const options = await picker.locator('optgroup[label="云溪街道 › 石桥村（村）"] option').allTextContents();
+      // Newest first.
+      expect(options.indexOf('2026-11-19 · 石桥村村内道路硬化项目实施结果公开')).toBeLessThan(
+        options.indexOf('2026-07-06 · 关于实施石桥村村内道路硬化项目的决议公开'),
+      );
+      await picker.selectOption({ label });
+    }
+    await expect(notices.locator('select').count()).resolves.toBe(2);
+
+    await publishNow(page);
+    await page.getByText('内容已保存').waitFor({ timeout: 30_000 });
+    await page.close();
+    const text = readFileSync(path.join(copy, 'content', 'meetings', '2026-11-20-shiqiao-two-committees.md'), 'utf8');
+    expect((parse(text.split('---\n')[1] ?? '') as { decisions: unknown }).decisions).toEqual([
+      {
+        title: '村组道路由各村民小组分段养护',
+        matter: 'shiqiao-daolu-2026',
+        notices: ['2026-11-19-shiqiao-daolu-yinghua-jieguo', '2026-07-06-shiqiao-daolu-yinghua-jueyi'],
+      },
+    ]);
+  }, 180_000);
+
   it('at 360 px: no horizontal scrolling, and no English left in labels and buttons', async () => {
     const page = await newPage(360);
     await logIn(page, `${cms.siteUrl}/admin/`);
