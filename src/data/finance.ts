@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { TODAY } from '~/build-info.ts';
 import { addMonths, monthOf } from '~/lib/site/dates.ts';
-import { oncePerBuild } from './content.ts';
+import { oncePerBuild } from './once.ts';
 
 export type Ledger = CollectionEntry<'finance'>;
 

@@ -22,7 +22,8 @@ import {
 } from '~/schemas/matter.ts';
 import { groupBy } from '~/lib/site/listing.ts';
 import { pagedPaths } from '~/lib/site/pagination.ts';
-import { getMeetings, getNotices, getSite, oncePerBuild, type HeldMeetingEntry } from './content.ts';
+import { getMeetings, getNotices, getSite, type HeldMeetingEntry } from './content.ts';
+import { oncePerBuild } from './once.ts';
 import { getPlaceTree, placeName } from './portal.ts';
 
 export type StepState = 'done' | 'current' | 'todo';

@@ -5,14 +5,15 @@
 import type { CollectionEntry } from 'astro:content';
 import { TODAY } from '~/build-info.ts';
 import { StatsCube, type Coverage } from '~/lib/stats/aggregate.ts';
-import { loadChangeHistory, type FileChange } from '~/lib/record/change-history.ts';
+import { loadChangeHistory, type ChangeHistory, type FileChange } from '~/lib/record/change-history.ts';
 import { contentDir } from '~/lib/content/content-files.ts';
 import { addMonths, monthOf } from '~/lib/site/dates.ts';
 import { reportingStatus, type MonthStatus } from '~/lib/stats/stats-completeness.ts';
 import { PlaceTree } from '~/lib/places/place-tree.ts';
 import type { StatsCounts } from '~/lib/stats/rates.ts';
 import type { Place } from '~/schemas/place.ts';
-import { getMeetings, getNotices, getPlaces, getStats, oncePerBuild } from './content.ts';
+import { getMeetings, getNotices, getPlaces, getStats } from './content.ts';
+import { oncePerBuild } from './once.ts';
 
 export type PlaceNode = Place & { id: string };
 
@@ -118,10 +119,13 @@ export async function latestFigures(placeId: string): Promise<PlaceMonthFigures 
   };
 }
 
+/** The git history of every content file: one `git log` per build. */
+export const getChangeHistory: () => Promise<ChangeHistory> = oncePerBuild(() => loadChangeHistory(contentDir()));
+
 /** Changes to an entry's file from git, newest first (empty outside git or for uncommitted files). */
 export async function historyOf(
   entry: CollectionEntry<'notices' | 'meetings' | 'legal' | 'rules'>,
 ): Promise<FileChange[]> {
   if (entry.filePath === undefined) return [];
-  return (await loadChangeHistory(contentDir())).of(entry.filePath);
+  return (await getChangeHistory()).of(entry.filePath);
 }

@@ -3,7 +3,8 @@
  * contract's 决议 is published (a matter page or a meeting page). Read once per build (src/data/content.ts).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { getMeetings, oncePerBuild } from './content.ts';
+import { getMeetings } from './content.ts';
+import { oncePerBuild } from './once.ts';
 import { getMatters } from './matters.ts';
 
 export type RegisterEntry = CollectionEntry<'registers'>;

@@ -7,10 +7,12 @@ import path from 'node:path';
 import { TODAY } from '~/build-info.ts';
 import { statsData, type StatsData } from '~/charts/catalogue.ts';
 import { getPlaces, getSite, getStats } from '~/data/content.ts';
-import { loadChangeHistory, loadFileVersions } from '~/lib/record/change-history.ts';
+import { loadFileVersions } from '~/lib/record/change-history.ts';
 import { revisionsOf, type Revision } from '~/lib/stats/stats-revisions.ts';
 import { contentDir } from '~/lib/content/content-files.ts';
 import { DEFAULT_STATS_DUE_DAY, overdueFilings, type OverdueFiling } from '~/lib/stats/stats-completeness.ts';
+import { oncePerBuild } from './once.ts';
+import { getChangeHistory } from './portal.ts';
 
 export interface SiteStats extends StatsData {
   /** Day of the next month by which a month is due (site.json statsDueDay). */
@@ -23,53 +25,43 @@ export interface SiteStats extends StatsData {
   revisions: ReadonlyMap<string, Revision[]>;
 }
 
-let cached: Promise<SiteStats> | undefined;
-
-export function loadStats(): Promise<SiteStats> {
-  cached ??= (async () => {
-    const [site, places, stats, history] = await Promise.all([
-      getSite(),
-      getPlaces(),
-      getStats(),
-      loadChangeHistory(contentDir()),
-    ]);
-    const data = statsData(
-      stats.map((s) => s.data),
-      places.map((p) => ({
-        id: p.id,
-        name: p.data.name,
-        level: p.data.level,
-        parent: p.data.parent,
-        order: p.data.order,
-        population: p.data.population,
-        households: p.data.households,
-        populationYear: p.data.populationYear,
-      })),
-      site.rootPlace,
-    );
-    const dueDay = site.statsDueDay ?? DEFAULT_STATS_DUE_DAY;
-    // Versions only of files committed more than once: most records never change, so git reads little.
-    const changed = stats.flatMap((s) => {
-      const changes = s.filePath === undefined ? [] : history.of(s.filePath);
-      return changes.length > 1 && s.filePath !== undefined ? [{ id: s.id, file: s.filePath, changes }] : [];
-    });
-    const versions = await loadFileVersions(
-      contentDir(),
-      new Map(changed.map((c) => [c.file, c.changes.map((h) => h.commit)])),
-    );
-    const revisions = new Map(
-      changed.map((c) => {
-        const texts = versions.get(c.file) ?? [];
-        return [c.id, revisionsOf(c.changes.map((h, i) => ({ date: h.date, commit: h.commit, text: texts[i] })))];
-      }),
-    );
-    return {
-      ...data,
-      dueDay,
-      overdue: overdueFilings(data.cube, data.units, TODAY, dueDay),
-      updated: history.lastChangeUnder(path.join(contentDir(), 'stats')),
-      revisions,
-    };
-  })();
-  return cached;
-}
+export const loadStats: () => Promise<SiteStats> = oncePerBuild(async () => {
+  const [site, places, stats, history] = await Promise.all([getSite(), getPlaces(), getStats(), getChangeHistory()]);
+  const data = statsData(
+    stats.map((s) => s.data),
+    places.map((p) => ({
+      id: p.id,
+      name: p.data.name,
+      level: p.data.level,
+      parent: p.data.parent,
+      order: p.data.order,
+      population: p.data.population,
+      households: p.data.households,
+      populationYear: p.data.populationYear,
+    })),
+    site.rootPlace,
+  );
+  const dueDay = site.statsDueDay ?? DEFAULT_STATS_DUE_DAY;
+  // Versions only of files committed more than once: most records never change, so git reads little.
+  const changed = stats.flatMap((s) => {
+    const changes = s.filePath === undefined ? [] : history.of(s.filePath);
+    return changes.length > 1 && s.filePath !== undefined ? [{ id: s.id, file: s.filePath, changes }] : [];
+  });
+  const versions = await loadFileVersions(
+    contentDir(),
+    new Map(changed.map((c) => [c.file, c.changes.map((h) => h.commit)])),
+  );
+  const revisions = new Map(
+    changed.map((c) => {
+      const texts = versions.get(c.file) ?? [];
+      return [c.id, revisionsOf(c.changes.map((h, i) => ({ date: h.date, commit: h.commit, text: texts[i] })))];
+    }),
+  );
+  return {
+    ...data,
+    dueDay,
+    overdue: overdueFilings(data.cube, data.units, TODAY, dueDay),
+    updated: history.lastChangeUnder(path.join(contentDir(), 'stats')),
+    revisions,
+  };
+});

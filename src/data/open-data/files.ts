@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { getMeetings, getNotices, getPlaces, getSite, getStats } from '~/data/content.ts';
-import { loadChangeHistory } from '~/lib/record/change-history.ts';
+import { getChangeHistory } from '~/data/portal.ts';
 import { contentDir } from '~/lib/content/content-files.ts';
 import { parseCsv } from '~/lib/open-data/csv.ts';
 import { matterResources, mattersJson, mattersTable } from './matters.ts';
@@ -443,7 +443,7 @@ export async function fileFacts(file: DataResource): Promise<FileFacts> {
   const text = await fileText(file.path);
   const rows = file.format === 'csv' ? parseCsv(text).length - 1 : (JSON.parse(text) as unknown[]).length;
   const folder = SOURCE_FOLDER[file.name.replace(/-json$/, '')] ?? 'stats';
-  const history = await loadChangeHistory(contentDir());
+  const history = await getChangeHistory();
   return {
     bytes: Buffer.byteLength(text, 'utf8'),
     rows,
