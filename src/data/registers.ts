@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { getMeetings } from './content.ts';
 import { oncePerBuild } from './once.ts';
 import { getMatters } from './matters.ts';
+import { routes } from '~/lib/site/routes.ts';
 
 export type RegisterEntry = CollectionEntry<'registers'>;
 
@@ -28,10 +29,10 @@ export interface DecisionLink {
 export const getDecisionLinks: () => Promise<ReadonlyMap<string, DecisionLink>> = oncePerBuild(async () => {
   const links = new Map<string, DecisionLink>();
   for (const m of await getMeetings()) {
-    links.set(m.id, { href: `/meetings/${m.id}/`, title: m.data.title, kind: 'meeting' });
+    links.set(m.id, { href: routes.meeting(m.id), title: m.data.title, kind: 'meeting' });
   }
   for (const m of await getMatters()) {
-    links.set(m.id, { href: `/matters/${m.id}/`, title: m.data.title, kind: 'matter' });
+    links.set(m.id, { href: routes.matter(m.id), title: m.data.title, kind: 'matter' });
   }
   return links;
 });

@@ -37,6 +37,7 @@ import { INDICATORS } from '~/lib/stats/indicators.ts';
 import { loadStats } from '~/data/stats.ts';
 import { meetingSchema, noticeSchema, statsSchema } from '~/schemas/index.ts';
 import { PLACE_LEVEL_LABELS } from '~/schemas/place.ts';
+import { routes } from '~/lib/site/routes.ts';
 
 /** Columns left out of the wide tables because they are lists: each has a table of its own. */
 const STATS_WIDE_EXCLUDE = ['closedLoop.units'];
@@ -456,7 +457,7 @@ export async function descriptor() {
   return dataPackage({
     title: `${site.name}开放数据`,
     description: site.description,
-    homepage: new URL('/data/', site.siteUrl).href,
+    homepage: new URL(routes.data(), site.siteUrl).href,
     created: `${TODAY}T00:00:00+08:00`,
     // `bytes` lets a reader check a download is complete (Data Package 2.0 resource property).
     resources: await Promise.all(
