@@ -2,11 +2,11 @@
  * The 三资 registers for the pages and open data: one per place (content/registers/<place>.json), and where a
  * contract's 决议 is published (a matter page or a meeting page). Read once per build (src/data/content.ts).
  */
+import { routes } from '~/lib/site/routes.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { getMeetings } from './content.ts';
 import { oncePerBuild } from './once.ts';
 import { getMatters } from './matters.ts';
-import { routes } from '~/lib/site/routes.ts';
 
 export type RegisterEntry = CollectionEntry<'registers'>;
 

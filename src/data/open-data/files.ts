@@ -4,8 +4,9 @@
  * exactly the files that exist.
  */
 import path from 'node:path';
+import { routes } from '~/lib/site/routes.ts';
 import { getMeetings, getNotices, getPlaces, getSite, getStats } from '~/data/content.ts';
-import { getChangeHistory } from '~/data/portal.ts';
+import { getChangeHistory } from '~/data/history.ts';
 import { contentDir } from '~/lib/content/content-files.ts';
 import { parseCsv } from '~/lib/open-data/csv.ts';
 import { matterResources, mattersJson, mattersTable } from './matters.ts';
@@ -37,7 +38,6 @@ import { INDICATORS } from '~/lib/stats/indicators.ts';
 import { loadStats } from '~/data/stats.ts';
 import { meetingSchema, noticeSchema, statsSchema } from '~/schemas/index.ts';
 import { PLACE_LEVEL_LABELS } from '~/schemas/place.ts';
-import { routes } from '~/lib/site/routes.ts';
 
 /** Columns left out of the wide tables because they are lists: each has a table of its own. */
 const STATS_WIDE_EXCLUDE = ['closedLoop.units'];
