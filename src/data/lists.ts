@@ -1,14 +1,14 @@
 /**
- * The list pages: /notices/, /meetings/, /legal/, /matters/ and their filters, and /rules/. Each page's view holds
- * its items, the active filter and the filter bar's links (counted over the whole list). Lists are split into
- * pages of PAGE_SIZE (src/lib/site/pagination.ts).
+ * The list pages: /notices/, /meetings/, /legal/, /matters/, /meetings/decisions/ and their filters, rendered by
+ * src/components/ListPage.astro, and /rules/. Each page's view holds its items, the active filter and the filter
+ * bar's links (counted over the whole list). Lists are split into pages of PAGE_SIZE (src/lib/site/pagination.ts).
  */
 import type { CollectionEntry } from 'astro:content';
 import { TODAY } from '~/build-info.ts';
 import { t, tf } from '~/i18n/zh-CN.ts';
 import { NOTICE_STATUS_LABELS, NOTICE_STATUSES, noticeStatus } from '~/lib/record/notice-state.ts';
 import { facetLinks, yearOf, yearsOf, type FacetLink } from '~/lib/site/listing.ts';
-import type { Page } from '~/lib/site/pagination.ts';
+import { PAGE_SIZE, pagedPaths, type Page } from '~/lib/site/pagination.ts';
 import { routes } from '~/lib/site/routes.ts';
 import { LEGAL_TOPICS, LEGAL_TOPIC_LABELS, LEGAL_TYPES, LEGAL_TYPE_LABELS } from '~/schemas/legal.ts';
 import { MATTER_STATUSES, MATTER_STATUS_LABELS, PROCEDURE_IDS, PROCEDURE_LABELS } from '~/schemas/matter.ts';
@@ -38,7 +38,8 @@ export interface FilterGroup {
   links: FacetLink[];
 }
 
-interface FacetedListView<T, F extends string> {
+interface FacetedListView<K extends string, T, F extends string> {
+  kind: K;
   chrome: Chrome;
   /** This page of the (already filtered) list. */
   page: Page<T>;
@@ -53,16 +54,25 @@ interface FacetedListView<T, F extends string> {
 export type NoticeFacet = 'status' | 'place' | 'category' | 'year';
 export type LegalFacet = 'topic' | 'type';
 
-export type NoticeListView = FacetedListView<CollectionEntry<'notices'>, NoticeFacet>;
-export type MeetingListView = FacetedListView<HeldMeetingEntry, 'place'> & {
+export type NoticeListView = FacetedListView<'notices', CollectionEntry<'notices'>, NoticeFacet>;
+export type MeetingListView = FacetedListView<'meetings', HeldMeetingEntry, 'place'> & {
   /** 即将召开 on page 1 of the whole list and of a place's list, so residents see what they can attend. */
   upcoming: CollectionEntry<'meetings'>[];
   upcomingPlaceNames: ReadonlyMap<string, string>;
   /** The calendar file holding the upcoming meetings. */
   calendar: string;
 };
-export type LegalListView = FacetedListView<CollectionEntry<'legal'>, LegalFacet>;
-export type MatterListView = FacetedListView<MatterView, MatterFacet>;
+export type LegalListView = FacetedListView<'legal', CollectionEntry<'legal'>, LegalFacet>;
+export type MatterListView = FacetedListView<'matters', MatterView, MatterFacet>;
+/** The decisions tracker: one card per matter, no filters. */
+export interface DecisionListView {
+  kind: 'decisions';
+  chrome: Chrome;
+  page: Page<MatterView>;
+  placeNames: ReadonlyMap<string, string>;
+}
+export type ListView = NoticeListView | MeetingListView | LegalListView | MatterListView | DecisionListView;
+
 /** Places in tree order (街道 first, then villages in editor order), not alphabetical ids, with their names. */
 async function placeValues(): Promise<{ value: string; label: string }[]> {
   const [tree, site, names] = await Promise.all([getPlaceTree(), getSite(), getPlaceNames()]);
@@ -119,6 +129,7 @@ export async function noticeListView(
     },
   ];
   return {
+    kind: 'notices',
     chrome: await getChrome(),
     page,
     current,
@@ -138,6 +149,7 @@ export async function meetingListView(
       ? []
       : (await getUpcomingMeetings()).filter((m) => current === undefined || m.data.place === current.value);
   return {
+    kind: 'meetings',
     chrome: await getChrome(),
     page,
     current,
@@ -190,6 +202,7 @@ export async function legalListView(
     },
   ];
   return {
+    kind: 'legal',
     chrome: await getChrome(),
     page,
     current,
@@ -241,6 +254,7 @@ export async function matterListView(
     },
   ];
   return {
+    kind: 'matters',
     chrome: await getChrome(),
     page,
     current,
@@ -248,6 +262,33 @@ export async function matterListView(
     groups,
     placeNames: await getPlaceNames(),
   };
+}
+
+export async function decisionListView(page: Page<MatterView>): Promise<DecisionListView> {
+  return { kind: 'decisions', chrome: await getChrome(), page, placeNames: await getPlaceNames() };
+}
+
+/** Static paths of the unfiltered list of `kind`, one per page, each with its view. */
+export async function listPaths(kind: ListView['kind']) {
+  const paged = <T>(items: readonly T[], size: number, view: (page: Page<T>) => Promise<ListView>) =>
+    Promise.all(
+      pagedPaths(items, size, {}, {}).map(async (p) => ({
+        params: p.params,
+        props: { view: await view(p.props.page) },
+      })),
+    );
+  switch (kind) {
+    case 'notices':
+      return paged(await getNotices(), PAGE_SIZE.notices, (page) => noticeListView(page));
+    case 'meetings':
+      return paged(await getMeetings(), PAGE_SIZE.meetings, (page) => meetingListView(page));
+    case 'legal':
+      return paged(await getLegal(), PAGE_SIZE.legal, (page) => legalListView(page));
+    case 'matters':
+      return paged(await getMatters(), PAGE_SIZE.decisions, (page) => matterListView(page));
+    case 'decisions':
+      return paged(await getMatters(), PAGE_SIZE.decisions, decisionListView);
+  }
 }
 
 /** /rules/ and /rules/place/<id>/: rules and lists grouped by kind, with the place filter (not paginated). */
