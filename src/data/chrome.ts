@@ -3,13 +3,11 @@
  * description and contacts, and the day the content last changed. Built once per build; every page passes it to
  * its layout, so layouts take props only.
  */
-import type { CollectionEntry } from 'astro:content';
 import { contentDir } from '~/lib/content/content-files.ts';
+import type { Site } from '~/schemas/site.ts';
 import { getSite } from './content.ts';
 import { getChangeHistory } from './history.ts';
 import { oncePerBuild } from './once.ts';
-
-export type Site = CollectionEntry<'site'>['data'];
 
 export interface Chrome {
   site: Site;

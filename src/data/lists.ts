@@ -33,7 +33,7 @@ export interface ListFilter<F extends string> {
   label: string;
 }
 
-export interface FilterGroup {
+interface FilterGroup {
   label: string;
   links: FacetLink[];
 }
