@@ -2,26 +2,18 @@
  * The site's view of the content: Astro collections filtered to what is public on the build day.
  * Pages read content only through here, so drafts and scheduled items cannot slip into one page and not another.
  *
- * A static build renders every page from the same content, so each collection is read, filtered and sorted once
- * per build and shared: re-reading it on each of 13,000 pages was a fifth of the build's CPU time at 10k
- * entries (docs/performance.md). `astro dev` (npm run cms) reads afresh on every request, so an editor's save
- * shows at once. Callers get their own copy of the array, so sorting one list cannot reorder another page's.
+ * Each collection is read, filtered and sorted once per build (./once.ts). Callers get their own copy of the
+ * array, so sorting one list cannot reorder another page's.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { TODAY } from '~/build-info.ts';
 import { isPublic } from '~/lib/record/publishing.ts';
 import type { HeldMeeting } from '~/schemas/meeting.ts';
 import { RULE_KINDS } from '~/schemas/rule.ts';
+import { oncePerBuild } from './once.ts';
 
 /** Minutes of a held meeting: a meetings entry whose attendance is known. */
 export type HeldMeetingEntry = Omit<CollectionEntry<'meetings'>, 'data'> & { data: HeldMeeting };
-
-/** A value derived from the content, computed once per build in production and on every call in dev. */
-export function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
-  if (import.meta.env.DEV) return load;
-  let cached: Promise<T> | undefined;
-  return () => (cached ??= load());
-}
 
 /** A list computed once per build; each caller gets its own copy of the array. */
 function listOncePerBuild<T>(load: () => Promise<T[]>): () => Promise<T[]> {

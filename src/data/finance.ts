@@ -4,8 +4,10 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { TODAY } from '~/build-info.ts';
+import { overdueDisclosures, type OverdueDisclosure } from '~/lib/record/disclosure-cadence.ts';
 import { addMonths, monthOf } from '~/lib/site/dates.ts';
-import { oncePerBuild } from './content.ts';
+import { getNotices, getPlaces } from './content.ts';
+import { oncePerBuild } from './once.ts';
 
 export type Ledger = CollectionEntry<'finance'>;
 
@@ -23,3 +25,23 @@ export const getLedgersByPlace: () => Promise<ReadonlyMap<string, readonly Ledge
   }
   return byPlace;
 });
+
+/**
+ * A village's or community's disclosures overdue on the build day (村民委员会组织法 第三十条; rule in
+ * src/lib/record/disclosure-cadence.ts); none for places that are up to date, the 街道 and grids.
+ */
+export async function overdueDisclosuresOf(placeId: string): Promise<OverdueDisclosure[]> {
+  const places = (await getPlaces()).filter((p) => p.id === placeId);
+  const notices = (await getNotices()).filter((n) => n.data.place === placeId);
+  return overdueDisclosures(
+    places.map((p) => ({ id: p.id, name: p.data.name, level: p.data.level })),
+    notices.map((n) => ({
+      place: n.data.place,
+      category: n.data.category,
+      published: n.data.published,
+      ...(n.data.covers === undefined ? {} : { covers: n.data.covers }),
+    })),
+    TODAY,
+    ((await getLedgersByPlace()).get(placeId) ?? []).map((l) => ({ place: l.data.place, month: l.data.month })),
+  );
+}

@@ -22,7 +22,8 @@ import {
 } from '~/schemas/matter.ts';
 import { groupBy } from '~/lib/site/listing.ts';
 import { pagedPaths } from '~/lib/site/pagination.ts';
-import { getMeetings, getNotices, getSite, oncePerBuild, type HeldMeetingEntry } from './content.ts';
+import { getMeetings, getNotices, getSite, type HeldMeetingEntry } from './content.ts';
+import { oncePerBuild } from './once.ts';
 import { getPlaceTree, placeName } from './portal.ts';
 
 export type StepState = 'done' | 'current' | 'todo';
@@ -50,6 +51,8 @@ export interface MatterView {
   steps: StepView[];
   /** Index (0-based) of the furthest step reached; -1 when none is public yet. */
   reached: number;
+  /** The furthest step reached (第 n/total 步：label); none when no step is public yet. */
+  counter?: { n: number; total: number; label: string };
   /** The deciding meeting's decision for this matter, with its outcome. */
   decision?: { meeting: HeldMeetingEntry; title: string; outcome: DecisionOutcome | undefined };
   /** How late the decision notice came (or is), when a decision has been made. */
@@ -61,12 +64,6 @@ export interface MatterView {
   progress?: number;
   /** Year the matter started, for the year filter. */
   year?: string;
-}
-
-export function stepCounter(view: MatterView): { n: number; total: number; label: string } | undefined {
-  const step = view.steps[view.reached];
-  if (step === undefined) return undefined;
-  return { n: view.reached + 1, total: view.steps.length, label: step.label };
 }
 
 function buildView(
@@ -125,6 +122,8 @@ function buildView(
     steps,
     reached,
   };
+  const reachedStep = steps[reached];
+  if (reachedStep !== undefined) view.counter = { n: reached + 1, total: steps.length, label: reachedStep.label };
   const decisionStep = defs.find((d) => d.role === 'decision');
   const decidingMeeting = decisionStep && links.get(decisionStep.id)?.at(-1);
   const meeting = decidingMeeting && meetings.get(decidingMeeting.id);

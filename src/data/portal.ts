@@ -5,14 +5,15 @@
 import type { CollectionEntry } from 'astro:content';
 import { TODAY } from '~/build-info.ts';
 import { StatsCube, type Coverage } from '~/lib/stats/aggregate.ts';
-import { loadChangeHistory, type FileChange } from '~/lib/record/change-history.ts';
-import { contentDir } from '~/lib/content/content-files.ts';
+import type { FileChange } from '~/lib/record/change-history.ts';
 import { addMonths, monthOf } from '~/lib/site/dates.ts';
 import { reportingStatus, type MonthStatus } from '~/lib/stats/stats-completeness.ts';
 import { PlaceTree } from '~/lib/places/place-tree.ts';
 import type { StatsCounts } from '~/lib/stats/model.ts';
 import type { Place } from '~/schemas/place.ts';
-import { getMeetings, getNotices, getPlaces, getStats, oncePerBuild } from './content.ts';
+import { getMeetings, getNotices, getPlaces, getStats } from './content.ts';
+import { getChangeHistory } from './history.ts';
+import { oncePerBuild } from './once.ts';
 
 export type PlaceNode = Place & { id: string };
 
@@ -62,6 +63,12 @@ export function placeName(tree: PlaceTree<PlaceNode>, id: string): string {
   const parent = tree.get(place.parent);
   return parent === undefined || place.name.startsWith(parent.name) ? place.name : `${parent.name}${place.name}`;
 }
+
+/** Every place's display name (placeName) by id, for lists that name each item's place. */
+export const getPlaceNames: () => Promise<ReadonlyMap<string, string>> = oncePerBuild(async () => {
+  const tree = await getPlaceTree();
+  return new Map((await getPlaces()).map((p) => [p.id, placeName(tree, p.id)]));
+});
 
 /**
  * Whose notices and minutes a place page (and its feed) shows. A grid publishes nothing itself: its residents
@@ -123,5 +130,5 @@ export async function historyOf(
   entry: CollectionEntry<'notices' | 'meetings' | 'legal' | 'rules'>,
 ): Promise<FileChange[]> {
   if (entry.filePath === undefined) return [];
-  return (await loadChangeHistory(contentDir())).of(entry.filePath);
+  return (await getChangeHistory()).of(entry.filePath);
 }

@@ -2,8 +2,10 @@
  * The 三资 registers for the pages and open data: one per place (content/registers/<place>.json), and where a
  * contract's 决议 is published (a matter page or a meeting page). Read once per build (src/data/content.ts).
  */
+import { routes } from '~/lib/site/routes.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { getMeetings, oncePerBuild } from './content.ts';
+import { getMeetings } from './content.ts';
+import { oncePerBuild } from './once.ts';
 import { getMatters } from './matters.ts';
 
 export type RegisterEntry = CollectionEntry<'registers'>;
@@ -27,10 +29,10 @@ export interface DecisionLink {
 export const getDecisionLinks: () => Promise<ReadonlyMap<string, DecisionLink>> = oncePerBuild(async () => {
   const links = new Map<string, DecisionLink>();
   for (const m of await getMeetings()) {
-    links.set(m.id, { href: `/meetings/${m.id}/`, title: m.data.title, kind: 'meeting' });
+    links.set(m.id, { href: routes.meeting(m.id), title: m.data.title, kind: 'meeting' });
   }
   for (const m of await getMatters()) {
-    links.set(m.id, { href: `/matters/${m.id}/`, title: m.data.title, kind: 'matter' });
+    links.set(m.id, { href: routes.matter(m.id), title: m.data.title, kind: 'matter' });
   }
   return links;
 });

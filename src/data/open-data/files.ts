@@ -4,8 +4,9 @@
  * exactly the files that exist.
  */
 import path from 'node:path';
+import { routes } from '~/lib/site/routes.ts';
 import { getMeetings, getNotices, getPlaces, getSite, getStats } from '~/data/content.ts';
-import { loadChangeHistory } from '~/lib/record/change-history.ts';
+import { getChangeHistory } from '~/data/history.ts';
 import { contentDir } from '~/lib/content/content-files.ts';
 import { parseCsv } from '~/lib/open-data/csv.ts';
 import { matterResources, mattersJson, mattersTable } from './matters.ts';
@@ -443,7 +444,7 @@ export async function fileFacts(file: DataResource): Promise<FileFacts> {
   const text = await fileText(file.path);
   const rows = file.format === 'csv' ? parseCsv(text).length - 1 : (JSON.parse(text) as unknown[]).length;
   const folder = SOURCE_FOLDER[file.name.replace(/-json$/, '')] ?? 'stats';
-  const history = await loadChangeHistory(contentDir());
+  const history = await getChangeHistory();
   return {
     bytes: Buffer.byteLength(text, 'utf8'),
     rows,
@@ -456,7 +457,7 @@ export async function descriptor() {
   return dataPackage({
     title: `${site.name}开放数据`,
     description: site.description,
-    homepage: new URL('/data/', site.siteUrl).href,
+    homepage: new URL(routes.data(), site.siteUrl).href,
     created: `${TODAY}T00:00:00+08:00`,
     // `bytes` lets a reader check a download is complete (Data Package 2.0 resource property).
     resources: await Promise.all(

@@ -98,10 +98,17 @@ export interface ChangeHistory {
 const EMPTY: ChangeHistory = { of: () => [], lastChangeUnder: () => undefined };
 const run = promisify(execFile);
 
-async function readHistory(contentDir: string): Promise<ChangeHistory> {
+/**
+ * The history of every file under `contentDir`, read from git on each call (one `git log`): the site reads it
+ * once per build through src/data (getChangeHistory).
+ */
+export async function loadChangeHistory(contentDir: string): Promise<ChangeHistory> {
   try {
     const git = (args: string[]) =>
-      run('git', ['-c', 'core.quotePath=false', ...args], { cwd: contentDir, maxBuffer: 256 * 1024 * 1024 });
+      run('git', ['-c', 'core.quotePath=false', ...args], {
+        cwd: path.resolve(contentDir),
+        maxBuffer: 256 * 1024 * 1024,
+      });
     const root = (await git(['rev-parse', '--show-toplevel'])).stdout.trim();
     const { stdout } = await git(['log', `--format=${GIT_LOG_FORMAT}`, '--name-status', '-M', '--', '.']);
     const byPath = parseGitLog(stdout);
@@ -123,19 +130,6 @@ async function readHistory(contentDir: string): Promise<ChangeHistory> {
     // Not a git checkout (a tarball, a CI cache) or no git installed: pages show the publish day only.
     return EMPTY;
   }
-}
-
-const cache = new Map<string, Promise<ChangeHistory>>();
-
-/** The history of every file under `contentDir`, read once per process (i.e. once per build). */
-export function loadChangeHistory(contentDir: string): Promise<ChangeHistory> {
-  const key = path.resolve(contentDir);
-  let history = cache.get(key);
-  if (history === undefined) {
-    history = readHistory(key);
-    cache.set(key, history);
-  }
-  return history;
 }
 
 /**
