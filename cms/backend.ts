@@ -22,7 +22,7 @@ export interface BackendSettings {
   siteUrl?: string;
 }
 
-export const DEFAULT_LOCAL_BACKEND_URL = 'http://localhost:8081/api/v1';
+const DEFAULT_LOCAL_BACKEND_URL = 'http://localhost:8081/api/v1';
 
 /** Backend settings from environment variables; throws a Chinese message naming the variable to fix. */
 export function backendFromEnv(env: Record<string, string | undefined>, siteUrl?: string): BackendSettings {

@@ -55,12 +55,7 @@ function accepts(pattern: [string, string] | undefined, value: string): boolean 
 }
 
 /** Differences between one schema field and its CMS field; `path` names the field in messages. */
-export function fieldDrift(
-  path: string,
-  info: FieldInfo,
-  field: CmsField | undefined,
-  parentRequired = true,
-): string[] {
+function fieldDrift(path: string, info: FieldInfo, field: CmsField | undefined, parentRequired = true): string[] {
   if (field === undefined) return [`${path}: missing from the CMS`];
   const drift: string[] = [];
   const expectRequired = parentRequired && info.required;

@@ -24,7 +24,7 @@ export const PLACE_WIDGET = 'gongkailan-place';
 /** The entry picker (cms/entry-widget.tsx): notices, meetings, matters, rules grouped by village, newest first. */
 export const ENTRY_WIDGET = 'gongkailan-entry';
 /** Where editors' uploads go (inside content/ so a deployment replaces one folder) and their public URL. */
-export const MEDIA_FOLDER = 'content/uploads';
+const MEDIA_FOLDER = 'content/uploads';
 export const PUBLIC_FOLDER = '/uploads';
 
 /** A Decap field definition (the subset we generate). */
@@ -273,7 +273,7 @@ function formatPatterns(info: FieldInfo): RegExp[] {
  * Regex source with ASCII letters matched in either case, for patterns declared with the `i` flag (Decap takes
  * the pattern as a string and compiles it without flags). Letters inside a character class are left alone.
  */
-export function ignoreCaseSource(source: string): string {
+function ignoreCaseSource(source: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i += 1) {
@@ -300,7 +300,7 @@ export function ignoreCaseSource(source: string): string {
  * One Decap pattern for a string field: its length limits and every regex of the schema, as lookaheads.
  * Decap checks only non-empty values against it, exactly like an optional schema field.
  */
-export function stringPattern(info: FieldInfo): [string, string] | undefined {
+function stringPattern(info: FieldInfo): [string, string] | undefined {
   const parts: string[] = [];
   if (info.min !== undefined || info.max !== undefined) {
     parts.push(`(?=[\\s\\S]{${info.min ?? 0},${info.max ?? ''}}$)`);
@@ -323,7 +323,7 @@ export function stringPattern(info: FieldInfo): [string, string] | undefined {
 }
 
 /** A path pattern "^(?=^\/uploads\/…)" as a pattern for the file name alone (no folders). */
-export function basenamePattern(source: string): string {
+function basenamePattern(source: string): string {
   const folder = ignoreCaseSource(PUBLIC_FOLDER.slice(1));
   return source.replace(`^\\/${folder}\\/`, '^').replace('[A-Za-z0-9._/-]', '[A-Za-z0-9._-]');
 }
@@ -341,7 +341,7 @@ const RULE_REQUIRED_HINTS: Record<string, string> = {
   review: '村务公开、财务公开必须填写（公开前须经村务监督委员会审核）；党务公开可不填',
 };
 /** 出席情况 is optional only for a meeting announced ahead; its schema description says so. */
-export const RULE_REQUIRED = new Set([...Object.keys(RULE_REQUIRED_HINTS), 'attendance']);
+const RULE_REQUIRED = new Set([...Object.keys(RULE_REQUIRED_HINTS), 'attendance']);
 /** Fields inside those groups that the schema requires once the group is filled (also shown without "选填"). */
 export const RULE_REQUIRED_FIELDS = new Set([
   'review',
@@ -361,7 +361,7 @@ const GROUP_LABELS: Record<string, string> = { office: '主办单位信息', fee
  * required field inside an optional group (e.g. 审核人 inside 监督委员会审核) may be left out with its group,
  * and the schema check on save (cms/entry-check.ts) asks for it when the group is filled.
  */
-export function cmsField(
+function cmsField(
   name: string,
   info: FieldInfo,
   parentRequired = true,
@@ -546,7 +546,7 @@ function siteCollection(): CmsCollection {
 }
 
 /** Every collection, in the order editors see them (most used first). */
-export function cmsCollections(): CmsCollection[] {
+function cmsCollections(): CmsCollection[] {
   return [
     folderCollection('notices'),
     folderCollection('meetings'),
@@ -570,7 +570,7 @@ const COMMIT_MESSAGES = {
 };
 
 /** An SVG image of the site's name (Decap's login page shows a logo image, not text). */
-export function nameLogo(name: string): string {
+function nameLogo(name: string): string {
   const escaped = name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const width = Math.max(240, [...name].length * 40 + 40);
   const svg =

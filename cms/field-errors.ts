@@ -35,7 +35,7 @@ export function ancestorNames(label: HTMLLabelElement): string[] {
 }
 
 /** The label of the field at `path` (list rows by position), or undefined when it is not on screen. */
-export function findFieldLabel(path: readonly string[]): HTMLLabelElement | undefined {
+function findFieldLabel(path: readonly string[]): HTMLLabelElement | undefined {
   const names = path.filter((s) => !/^\d+$/.test(s));
   const leaf = names.at(-1);
   if (leaf === undefined) return undefined;
@@ -47,7 +47,7 @@ export function findFieldLabel(path: readonly string[]): HTMLLabelElement | unde
 }
 
 /** The path of an error in the form: the Markdown body is MARKDOWN_FIELD in the CMS (`body` in the gate). */
-export function formPath(error: ContentError): string[] {
+function formPath(error: ContentError): string[] {
   if (error.field === 'body' && error.label === '正文') return [MARKDOWN_FIELD];
   return error.field === '' ? [] : error.field.split('.');
 }

@@ -74,7 +74,7 @@ export const PHRASES = {
 };
 
 /** English that Decap writes straight into the page (not through its locale), and what to show instead. */
-export const ENGLISH: [RegExp, string][] = [
+const ENGLISH: [RegExp, string][] = [
   [/^Account options dropdown$/, '账户选项'],
   [/^List view option$/, '列表显示'],
   [/^Grid view option$/, '网格显示'],

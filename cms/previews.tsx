@@ -13,12 +13,7 @@ import { countsFromDraft } from '../src/lib/stats/model.ts';
 import { formatPercent } from '../src/lib/stats/rates.ts';
 import { FINANCE_CATEGORY_LABELS, type FinanceCategory } from '../src/schemas/finance.ts';
 import { LEGAL_TOPIC_LABELS, LEGAL_TYPE_LABELS, type LegalTopic, type LegalType } from '../src/schemas/legal.ts';
-import {
-  DELIBERATION_STEP_LABELS,
-  MEETING_BODY_LABELS,
-  type DeliberationStep,
-  type MeetingBody,
-} from '../src/schemas/meeting.ts';
+import { MEETING_BODY_LABELS, type MeetingBody } from '../src/schemas/meeting.ts';
 import { NOTICE_CATEGORY_LABELS, type NoticeCategory } from '../src/schemas/notice.ts';
 import { GRID_EVENT_CATEGORIES } from '../src/schemas/stats.ts';
 import { isCalendarDate } from '../src/schemas/common.ts';
@@ -148,10 +143,7 @@ export function MeetingPreview(props: PreviewTemplateComponentProps) {
   return (
     <DemoFrame>
       <article>
-        <p>
-          {MEETING_BODY_LABELS[data.body as MeetingBody] ?? ''} ·{' '}
-          {DELIBERATION_STEP_LABELS[data.step as DeliberationStep] ?? ''}
-        </p>
+        <p>{MEETING_BODY_LABELS[data.body as MeetingBody] ?? ''}</p>
         <h1>{text(data.title) || '（未填写会议名称）'}</h1>
         <p>
           {text(data.date)} {text(data.venue)} · 应到 {text(attendance.expected)} 人，实到 {text(attendance.present)} 人
@@ -173,7 +165,7 @@ export function MeetingPreview(props: PreviewTemplateComponentProps) {
                     <th scope="col">赞成</th>
                     <th scope="col">反对</th>
                     <th scope="col">弃权</th>
-                    <th scope="col">进度</th>
+                    <th scope="col">所属事项</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -185,7 +177,7 @@ export function MeetingPreview(props: PreviewTemplateComponentProps) {
                         <td>{text(votes.for)}</td>
                         <td>{text(votes.against)}</td>
                         <td>{text(votes.abstain)}</td>
-                        <td>{DELIBERATION_STEP_LABELS[d.stage as DeliberationStep] ?? ''}</td>
+                        <td>{text(d.matter)}</td>
                       </tr>
                     );
                   })}

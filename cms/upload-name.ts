@@ -24,7 +24,7 @@ export function uploadName(original: string, today: string, random: string): str
 }
 
 /** Today in China (the site's calendar), YYYY-MM-DD. */
-export function shanghaiToday(now: Date = new Date()): string {
+function shanghaiToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 }
 

@@ -22,7 +22,7 @@ export interface Violation {
 }
 
 /** src/ modules allowed to touch the disk or start processes, each for a reason stated in its header comment. */
-export const DISK_MODULES: readonly string[] = [
+const DISK_MODULES: readonly string[] = [
   'src/integrations/', // Astro integrations: build hooks that read content and write dist/
   'src/lib/content/content-files.ts', // reads content/ (the one reader of editors' files)
   'src/lib/content/attachment-info.ts', // reads attachments for their type, size and page count

@@ -22,7 +22,7 @@ import { collections, type CollectionName } from '../../src/schemas/index.ts';
 
 const exec = promisify(execFile);
 
-export const CONFLICT_MESSAGE = '此条目已被他人修改，请刷新后再改';
+const CONFLICT_MESSAGE = '此条目已被他人修改，请刷新后再改';
 
 export interface SaveProxyOptions {
   /** decap-server's origin, e.g. http://127.0.0.1:8082 */
@@ -69,7 +69,7 @@ export function sha256(text: string | Buffer): string {
 }
 
 /** "修改 治理统计：shiqiao-2026-10" + editor → "修改 治理统计：shiqiao-2026-10（李文书）". */
-export function withEditor(subject: string, editor: string): string {
+function withEditor(subject: string, editor: string): string {
   return editor === '' || subject.endsWith(`（${editor}）`) ? subject : `${subject}（${editor}）`;
 }
 

@@ -29,7 +29,7 @@ export function chartCacheKey(spec: ChartSpec, layout: ChartLayout = 'wide'): st
  * The id prefix of a chart's SVG in one layout. Both layouts are inline on the same page (one hidden by CSS), so
  * their ids (title, desc, clip paths) must differ: the wide one keeps the chart id, the narrow one adds "-n".
  */
-export function svgIdPrefix(spec: ChartSpec, layout: ChartLayout): string {
+function svgIdPrefix(spec: ChartSpec, layout: ChartLayout): string {
   return layout === 'wide' ? spec.id : `${spec.id}-n`;
 }
 

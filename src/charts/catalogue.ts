@@ -63,7 +63,7 @@ export function statsData(records: readonly Stats[], places: readonly StatsPlace
 }
 
 /** The months up to the last one for which `placeId` has a complete total (trends do not end in a gap). */
-export function monthsThroughLatest(data: StatsData, placeId: string): string[] {
+function monthsThroughLatest(data: StatsData, placeId: string): string[] {
   const last = data.cube.completeMonths(placeId).at(-1);
   return last === undefined ? [] : data.months.filter((m) => m <= last);
 }
@@ -107,7 +107,7 @@ function compare(data: StatsData, ind: Indicator, months: readonly string[], id:
 }
 
 /** The groups of indicators drawn together on overview and place pages. */
-export const KEY_TRENDS = [
+const KEY_TRENDS = [
   { indicators: ['demands.received', 'demands.resolved'], title: '群众说事与干部解题（件）' },
   { indicators: ['responseRate', 'resolutionRate', 'satisfactionRate'], title: '响应率、解题率与满意率（%）' },
 ] as const;
@@ -125,7 +125,7 @@ function keyTrends(data: StatsData, place: StatsPlace): ChartSpec[] {
 }
 
 /** The default period of every page that shows one (近12个月), so pages never disagree on "the period". */
-export function defaultPeriod(data: StatsData): StatsPeriod | undefined {
+function defaultPeriod(data: StatsData): StatsPeriod | undefined {
   return data.periods.find((p) => p.id === DEFAULT_PERIOD_ID);
 }
 

@@ -9,7 +9,7 @@ import { rateAxisMin } from './axis.ts';
 import type { ChartSpec } from './spec.ts';
 
 /** Blue, red, green, brown: contrast on white 8.0, 7.6, 6.6, 7.5 (all ≥ 3:1, also ≥ 4.5:1 for text). */
-export const SERIES_COLOURS = ['#0b4fa3', '#a4141b', '#1e6b30', '#7a4b00'] as const;
+const SERIES_COLOURS = ['#0b4fa3', '#a4141b', '#1e6b30', '#7a4b00'] as const;
 const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot'] as const;
 const DASHES: number[][] = [[], [8, 4], [2, 3], [12, 4, 2, 4]];
 const TEXT = '#1a1a1a';
@@ -38,9 +38,6 @@ const STYLE: Record<ChartLayout, LayoutStyle> = {
   wide: { width: 600, font: 16, barValueRoom: 70, pointRadius: 3.5 },
   narrow: { width: 320, font: 15, barValueRoom: 58, pointRadius: 3 },
 };
-
-/** Width of the wide layout (kept for callers that only know one size). */
-export const CHART_WIDTH = STYLE.wide.width;
 
 export interface ChartSize {
   width: number;
@@ -105,7 +102,7 @@ export function narrowMonthTicks(categories: readonly string[], plotWidth: numbe
 
 const COUNT_FORMAT = new Intl.NumberFormat('zh-CN');
 
-export function formatTick(spec: ChartSpec, value: number | null): string {
+function formatTick(spec: ChartSpec, value: number | null): string {
   if (value === null) return '—';
   return spec.valueKind === 'rate' ? formatPercent(value, 0) : COUNT_FORMAT.format(value);
 }

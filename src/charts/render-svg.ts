@@ -22,7 +22,7 @@ import { Context as SvgContext } from 'svgcanvas';
 export const RENDERER_VERSION = 'svg-6';
 
 /** The font stack written into the SVG: the reader's Chinese UI font, then the font we measured with. */
-export const CHART_FONT_STACK = '"PingFang SC","Noto Sans SC","Microsoft YaHei",sans-serif';
+const CHART_FONT_STACK = '"PingFang SC","Noto Sans SC","Microsoft YaHei",sans-serif';
 const MEASURE_FAMILY = 'Noto Sans SC';
 
 /**
@@ -91,7 +91,7 @@ function escapeXml(text: string): string {
  * Make svgcanvas's output stable and accessible: fixed ids, a viewBox instead of a fixed size (scales down on a
  * 360 px phone), role="img" with <title>/<desc>, the Chinese font stack, and shorter numbers.
  */
-export function finishSvg(raw: string, options: SvgOptions): string {
+function finishSvg(raw: string, options: SvgOptions): string {
   const ids = new Map<string, string>();
   for (const match of raw.matchAll(/\bid="([^"]+)"/g)) {
     const old = match[1] as string;

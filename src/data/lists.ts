@@ -264,7 +264,7 @@ export async function matterListView(
   };
 }
 
-export async function decisionListView(page: Page<MatterView>): Promise<DecisionListView> {
+async function decisionListView(page: Page<MatterView>): Promise<DecisionListView> {
   return { kind: 'decisions', chrome: await getChrome(), page, placeNames: await getPlaceNames() };
 }
 

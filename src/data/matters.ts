@@ -166,7 +166,7 @@ export const getMatters: () => Promise<MatterView[]> = oncePerBuild(async () => 
 });
 
 /** Matters by the meetings and notices their steps link to (for the matter section on those pages). */
-export const getMattersByItem: () => Promise<ReadonlyMap<string, readonly MatterView[]>> = oncePerBuild(async () => {
+const getMattersByItem: () => Promise<ReadonlyMap<string, readonly MatterView[]>> = oncePerBuild(async () => {
   const index = new Map<string, MatterView[]>();
   for (const view of await getMatters()) {
     const keys = new Set(view.steps.flatMap((s) => s.links.map((l) => `${l.kind}:${l.id}`)));

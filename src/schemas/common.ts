@@ -136,7 +136,7 @@ export type Contact = z.infer<typeof contact>;
  * about: a wrong amount, name, date) is shown as a dated 更正说明 at the top of the page, moves its 更新于 date and
  * updates its feed item; a minor one (a typo, a layout fix) is listed only in 修改记录.
  */
-export const changeNote = z.strictObject({
+const changeNote = z.strictObject({
   date: field(isoDate, { title: '修改日期' }),
   note: field(z.string().min(4, { message: '修改说明至少 4 个字' }).max(200, { message: '修改说明不超过 200 字' }), {
     title: '修改说明',

@@ -86,8 +86,8 @@ function line<C extends readonly [string, ...string[]]>(categories: C, labels: R
   });
 }
 
-export const financeIncomeLine = line(INCOME_CATEGORIES, INCOME_CATEGORY_LABELS);
-export const financeExpenseLine = line(EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS);
+const financeIncomeLine = line(INCOME_CATEGORIES, INCOME_CATEGORY_LABELS);
+const financeExpenseLine = line(EXPENSE_CATEGORIES, EXPENSE_CATEGORY_LABELS);
 
 export const financeSchema = z
   .strictObject({

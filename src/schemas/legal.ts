@@ -34,7 +34,7 @@ export const LEGAL_TOPIC_LABELS: Record<LegalTopic, string> = {
   governance: '村务与自治',
 };
 
-export const LEGAL_AUDIENCES = ['all', 'elderly', 'youth', 'migrant-workers', 'farmers', 'cadres'] as const;
+const LEGAL_AUDIENCES = ['all', 'elderly', 'youth', 'migrant-workers', 'farmers', 'cadres'] as const;
 export type LegalAudience = (typeof LEGAL_AUDIENCES)[number];
 export const LEGAL_AUDIENCE_LABELS: Record<LegalAudience, string> = {
   all: '全体居民',
@@ -46,7 +46,7 @@ export const LEGAL_AUDIENCE_LABELS: Record<LegalAudience, string> = {
 };
 
 /** A statute reference, displayed as 《民法典》第1032条. */
-export const statuteRef = z.strictObject({
+const statuteRef = z.strictObject({
   /** Short title of the law without 《》, e.g. 民法典, 村民委员会组织法. */
   law: field(
     z

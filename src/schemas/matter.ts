@@ -109,7 +109,7 @@ export function procedureSteps(procedure: ProcedureId): readonly ProcedureStep[]
 }
 
 /** Every step id any procedure has, with its labels, for the CMS select (the rules check it fits the procedure). */
-export const ALL_STEP_IDS = [...new Set(PROCEDURE_IDS.flatMap((p) => procedureSteps(p).map((s) => s.id)))];
+const ALL_STEP_IDS = [...new Set(PROCEDURE_IDS.flatMap((p) => procedureSteps(p).map((s) => s.id)))];
 const STEP_OPTION_LABELS = Object.fromEntries(
   ALL_STEP_IDS.map((id) => [
     id,

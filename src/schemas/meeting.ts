@@ -6,7 +6,7 @@ import { z } from 'astro/zod';
 import { changeNotes, count, field, isoDate, movedFrom, slug } from './common.ts';
 
 /** Kind of meeting (who sits in it). */
-export const MEETING_BODIES = [
+const MEETING_BODIES = [
   'party-branch',
   'two-committees',
   'party-members',
@@ -24,32 +24,10 @@ export const MEETING_BODY_LABELS: Record<MeetingBody, string> = {
   'residents-council': '居民议事会',
 };
 
-/**
- * The six steps of 四议两公开, kept for the CMS preview of older minutes. Steps now belong to a matter
- * (src/schemas/matter.ts, PROCEDURES), which also knows the steps of 五步议事, 一事一议 and 民生实事.
- */
-export const DELIBERATION_STEPS = [
-  'propose',
-  'consult',
-  'review',
-  'resolve',
-  'announce-decision',
-  'announce-result',
-] as const;
-export type DeliberationStep = (typeof DELIBERATION_STEPS)[number];
-export const DELIBERATION_STEP_LABELS: Record<DeliberationStep, string> = {
-  propose: '党组织提议',
-  consult: '“两委”商议',
-  review: '党员大会审议',
-  resolve: '村（居）民代表会议决议',
-  'announce-decision': '决议公开',
-  'announce-result': '实施结果公开',
-};
-
 /** A meeting announced before it is held (即将召开) or held with its minutes (已召开). */
-export const MEETING_STATUSES = ['held', 'scheduled'] as const;
+const MEETING_STATUSES = ['held', 'scheduled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
-export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   held: '已召开（会议纪要）',
   scheduled: '即将召开（会议预告）',
 };

@@ -15,7 +15,7 @@ export const NOTICE_CATEGORY_LABELS: Record<NoticeCategory, string> = {
 };
 
 /** Categories the 村务监督委员会 must sign off before publishing (村民委员会组织法 第三十二条). */
-export const REVIEW_REQUIRED: readonly NoticeCategory[] = ['village', 'finance'];
+const REVIEW_REQUIRED: readonly NoticeCategory[] = ['village', 'finance'];
 
 export const attachment = z.strictObject({
   title: field(z.string().min(2).max(80), { title: '附件名称', description: '如 2025年3月财务收支明细表' }),

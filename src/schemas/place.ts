@@ -5,7 +5,7 @@
 import { z } from 'astro/zod';
 import { field, personName, publicPhone, slug } from './common.ts';
 
-export const PLACE_LEVELS = ['township', 'street', 'village', 'community', 'grid'] as const;
+const PLACE_LEVELS = ['township', 'street', 'village', 'community', 'grid'] as const;
 export type PlaceLevel = (typeof PLACE_LEVELS)[number];
 
 export const PLACE_LEVEL_LABELS: Record<PlaceLevel, string> = {

@@ -22,7 +22,7 @@ export const ASSET_CATEGORY_LABELS: Record<(typeof ASSET_CATEGORIES)[number], st
   other: '其他资产',
 };
 
-export const ASSET_STATUSES = ['inUse', 'idle', 'leased', 'scrapped'] as const;
+const ASSET_STATUSES = ['inUse', 'idle', 'leased', 'scrapped'] as const;
 export const ASSET_STATUS_LABELS: Record<(typeof ASSET_STATUSES)[number], string> = {
   inUse: '在用',
   idle: '闲置',
@@ -98,12 +98,12 @@ export const resourceSchema = z.strictObject({
   }),
 });
 
-export const instalmentSchema = z.strictObject({
+const instalmentSchema = z.strictObject({
   due: field(isoDate, { title: '应付日期' }),
   amount: field(amount, { title: '应付金额', unit: '元' }),
 });
 
-export const paymentSchema = z.strictObject({
+const paymentSchema = z.strictObject({
   date: field(isoDate, { title: '收款日期' }),
   amount: field(amount, { title: '金额', unit: '元' }),
   voucher: field(text(1, 20, '凭证号').optional(), {

@@ -25,7 +25,7 @@ export const RULE_KIND_LABELS: Record<RuleKind, string> = {
   'duty-list': '职责清单',
 };
 
-export const RULE_STATUSES = ['consultation', 'current', 'repealed'] as const;
+const RULE_STATUSES = ['consultation', 'current', 'repealed'] as const;
 export type RuleStatus = (typeof RULE_STATUSES)[number];
 export const RULE_STATUS_LABELS: Record<RuleStatus, string> = {
   consultation: '征求意见稿',
@@ -48,7 +48,7 @@ const steps = (title: string, description: string) =>
   });
 
 /** One power of a 小微权力清单, with its flowchart as ordered steps. */
-export const powerItem = z.strictObject({
+const powerItem = z.strictObject({
   title: field(z.string().min(2).max(60), { title: '权力事项', example: '村级工程项目招投标' }),
   basis: field(z.string().min(4).max(300), {
     title: '依据',
@@ -66,7 +66,7 @@ export const powerItem = z.strictObject({
 export type PowerItem = z.infer<typeof powerItem>;
 
 /** One item of a 服务清单: what to bring, how long it takes, where to go. */
-export const serviceItem = z.strictObject({
+const serviceItem = z.strictObject({
   name: field(z.string().min(2).max(60), { title: '服务事项', example: '城乡居民基本养老保险参保登记' }),
   type: field(z.enum(SERVICE_TYPES), { title: '办理方式', optionLabels: SERVICE_TYPE_LABELS }),
   materials: field(z.array(z.string().min(2).max(100)).default([]), {

@@ -18,7 +18,7 @@ export const GRID_EVENT_CATEGORIES = [
   'livelihood',
 ] as const;
 export type GridEventCategory = (typeof GRID_EVENT_CATEGORIES)[number];
-export const GRID_EVENT_LABELS: Record<GridEventCategory, string> = {
+const GRID_EVENT_LABELS: Record<GridEventCategory, string> = {
   disputes: '矛盾纠纷',
   publicSecurity: '治安隐患',
   safety: '安全隐患',
@@ -57,7 +57,7 @@ export const RESOLVING_LEVEL_LABELS: Record<ResolvingLevel, string> = {
 };
 
 /** One row of the per-unit table ("群众点单、部门领办"; the 12345 bulletin's 交办/按时/超时/未办结/不满意). */
-export const unitRow = z.strictObject({
+const unitRow = z.strictObject({
   /** The unit that took the cases, e.g. 街道城管办, 村委会. */
   unit: field(z.string().min(2).max(30), { title: '承办单位', description: '如 街道城管办、桃源村村委会' }),
   assigned: count('交办', '件', '本月交给该单位办理的诉求'),
@@ -72,7 +72,7 @@ export type UnitRow = z.infer<typeof unitRow>;
  * The closed loop in depth, all optional so records without it stay valid: demands by category, the level that
  * resolved them, on time vs late (still open = received − resolved, derived), and the per-unit table.
  */
-export const closedLoopSchema = z.strictObject({
+const closedLoopSchema = z.strictObject({
   byCategory: field(
     z
       .strictObject({

@@ -35,7 +35,7 @@ export function errorBlocks(output: string): string[] {
 }
 
 /** Verdict from the text `npm run validate` or the build prints (Astro's log prefix removed). */
-export function verdictFromOutput(ok: boolean, output: string): Verdict {
+function verdictFromOutput(ok: boolean, output: string): Verdict {
   const text = output.replace(/^\d{2}:\d{2}:\d{2} \[ERROR\] \[[^\]]+\] /gm, '');
   const problems = [...text.matchAll(BLOCK)].map((m) => problem(m[1]!, m[2] ?? '', m[3]!));
   return { ok, problems: problems.sort() };

@@ -14,7 +14,7 @@ export interface RouteFile {
 }
 
 /** Route files that produce HTML: `.astro` pages; `.ts` endpoints (feeds, CSV, JSON) have no page to check. */
-export function isPageRoute(file: string): boolean {
+function isPageRoute(file: string): boolean {
   return file.endsWith('.astro');
 }
 

@@ -75,7 +75,7 @@ export async function statsCsv(year?: string): Promise<string> {
   return statsLongCsv(records, await placeNames());
 }
 
-export const REVISED_FIELD: TableField = {
+const REVISED_FIELD: TableField = {
   name: 'revised',
   type: 'date',
   title: '最近修订日期',
@@ -96,7 +96,7 @@ export async function statsRecordsCsv(): Promise<string> {
   ]).csv;
 }
 
-export const REVISIONS_FIELDS: TableField[] = [
+const REVISIONS_FIELDS: TableField[] = [
   f('place', '村/社区编号', 'string', { constraints: { required: true } }),
   f('place_name', '村/社区'),
   f('month', '月份', 'yearmonth', { constraints: { required: true } }),
@@ -111,7 +111,7 @@ export const REVISIONS_FIELDS: TableField[] = [
 ];
 
 /** stats-revisions.csv: every change to a published statistics record, from git. */
-export async function revisionsCsv(): Promise<string> {
+async function revisionsCsv(): Promise<string> {
   const data = await loadStats();
   const names = await placeNames();
   // The short indicator title where there is one (干部解题（已办结）), else the schema's full title.
@@ -156,7 +156,7 @@ export async function meetingsTable() {
   return flatTable(meetingSchema, await getMeetings(), ID_FIELD, MEETINGS_EXCLUDE);
 }
 
-export const PLACES_FIELDS: TableField[] = [
+const PLACES_FIELDS: TableField[] = [
   f('id', '编号', 'string', { constraints: { required: true } }),
   f('name', '名称'),
   f('level', '层级', 'string', { constraints: { enum: Object.keys(PLACE_LEVEL_LABELS) } }),
@@ -169,7 +169,7 @@ export const PLACES_FIELDS: TableField[] = [
 ];
 
 /** places.csv: every place with its level, parent and the population and households used for per-capita figures. */
-export async function placesCsv(): Promise<string> {
+async function placesCsv(): Promise<string> {
   const places = await getPlaces();
   const names = new Map(places.map((p) => [p.id, p.data.name]));
   return toCsv(
@@ -188,7 +188,7 @@ export async function placesCsv(): Promise<string> {
   );
 }
 
-export const DECISIONS_FIELDS: TableField[] = [
+const DECISIONS_FIELDS: TableField[] = [
   f('meeting', '会议编号', 'string', { constraints: { required: true } }),
   f('meeting_date', '会议日期', 'date'),
   f('place', '村/社区编号'),
@@ -203,7 +203,7 @@ export const DECISIONS_FIELDS: TableField[] = [
 ];
 
 /** decisions.csv: one row per decision of every published meeting (was a JSON cell in meetings.csv). */
-export async function decisionsCsv(): Promise<string> {
+async function decisionsCsv(): Promise<string> {
   const names = await placeNames();
   return toCsv(
     DECISIONS_FIELDS.map((x) => x.name),
@@ -225,7 +225,7 @@ export async function decisionsCsv(): Promise<string> {
   );
 }
 
-export const UNITS_FIELDS: TableField[] = [
+const UNITS_FIELDS: TableField[] = [
   f('place', '村/社区编号', 'string', { constraints: { required: true } }),
   f('place_name', '村/社区'),
   f('month', '月份', 'yearmonth', { constraints: { required: true } }),
@@ -238,7 +238,7 @@ export const UNITS_FIELDS: TableField[] = [
 ];
 
 /** closed-loop-units.csv: the per-unit table of every record that has one (交办/按时/超时/未办结/不满意). */
-export async function unitsCsv(): Promise<string> {
+async function unitsCsv(): Promise<string> {
   const names = await placeNames();
   return toCsv(
     UNITS_FIELDS.map((x) => x.name),
@@ -255,13 +255,6 @@ export async function unitsCsv(): Promise<string> {
         u.dissatisfied,
       ]),
     ),
-  );
-}
-
-export function fieldsCsv(fields: readonly TableField[]): string {
-  return toCsv(
-    ['name', 'type', 'title', 'unit', 'description'],
-    fields.map((f) => [f.name, f.type, f.title, f.unit ?? '', f.description ?? '']),
   );
 }
 

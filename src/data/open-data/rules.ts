@@ -34,7 +34,7 @@ export async function rulesTable(idField: TableField) {
   ]);
 }
 
-export const SERVICE_ITEM_FIELDS: TableField[] = [
+const SERVICE_ITEM_FIELDS: TableField[] = [
   f('rule', '服务清单编号', 'string', {
     description: '所属服务清单（rules.csv 的 id）',
     constraints: { required: true },

@@ -6,8 +6,8 @@
  */
 import { buildToday } from '../site/dates.ts';
 
-export const TODAY_ENV = 'GONGKAILAN_TODAY';
-export const BUILT_AT_ENV = 'GONGKAILAN_BUILT_AT';
+const TODAY_ENV = 'GONGKAILAN_TODAY';
+const BUILT_AT_ENV = 'GONGKAILAN_BUILT_AT';
 
 export interface BuildClock {
   /** YYYY-MM-DD in Asia/Shanghai. */

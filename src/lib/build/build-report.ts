@@ -21,7 +21,7 @@ export interface ProblemCounts {
   removedUrls: number;
 }
 
-export const NO_PROBLEMS: ProblemCounts = {
+const NO_PROBLEMS: ProblemCounts = {
   content: 0,
   personalData: 0,
   executableMarkup: 0,
@@ -65,7 +65,7 @@ export interface BuildReportInput {
   errors?: string[];
 }
 
-export const MAX_REPORTED_ERRORS = 50;
+const MAX_REPORTED_ERRORS = 50;
 
 export function buildReport(input: BuildReportInput): BuildReport {
   const problems: ProblemCounts = { ...NO_PROBLEMS, ...input.problems };

@@ -38,7 +38,7 @@ export interface PersonalDataProblem extends OutputProblem {
  * Whether mobiles are looked for in an output file. Script/style bundles and the CMS app are code: they carry
  * the schemas' example numbers (如 13812345678) and no content, so only IDs and cards are looked for there.
  */
-export function scanMobilesIn(file: string): boolean {
+function scanMobilesIn(file: string): boolean {
   return !/\.(m?js|css)$/i.test(file) && !file.startsWith('admin/');
 }
 
@@ -153,7 +153,7 @@ export function executableMarkup(file: string, html: string): MarkupProblem[] {
 const LINK_ATTRIBUTE = /\s(href|src)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 /** The output file a same-site URL path is served from, or undefined when the URL is not same-site. */
-export function internalTarget(url: string, pageFile: string, siteOrigin?: string): string | undefined {
+function internalTarget(url: string, pageFile: string, siteOrigin?: string): string | undefined {
   let value = url.trim().replace(/&amp;/g, '&');
   if (value === '' || value.startsWith('#')) return undefined;
   if (siteOrigin !== undefined && value.startsWith(siteOrigin)) value = value.slice(siteOrigin.length) || '/';

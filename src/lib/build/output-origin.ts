@@ -57,10 +57,7 @@ function walkStrings(
  * The first field (front matter in file order, then the body) of `entry` where `find` returns an index, with the
  * line of that field (or of the hit in the body).
  */
-export function locateInEntry(
-  entry: ContentSource,
-  find: (text: string) => number | undefined,
-): ContentLocation | undefined {
+function locateInEntry(entry: ContentSource, find: (text: string) => number | undefined): ContentLocation | undefined {
   let found: ContentLocation | undefined;
   walkStrings(entry.data, [], (text, path) => {
     if (found !== undefined || find(text) === undefined) return;

@@ -22,7 +22,7 @@ export function releaseName(now: Date, taken: ReadonlySet<string> = new Set()): 
 }
 
 /** Whether a folder name in releases/ is one of ours (temporary build folders and stray files are not). */
-export function isReleaseName(name: string): boolean {
+function isReleaseName(name: string): boolean {
   return RELEASE_NAME.test(name);
 }
 

@@ -35,7 +35,7 @@ function schemaInfo(collection: CollectionName): FieldInfo {
   return info;
 }
 
-export const LAW = '个人信息保护法第二十八条、第三十四条';
+const LAW = '个人信息保护法第二十八条、第三十四条';
 
 export function personalDataFix(hit: PersonalDataHit): string {
   switch (hit.kind) {

@@ -62,7 +62,7 @@ function describeValue(value: unknown): string {
 }
 
 /** Chinese default messages for zod issues whose schema did not set its own message. */
-export function chineseMessage(issue: RawIssue): string {
+function chineseMessage(issue: RawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return '缺少必填项';
@@ -125,7 +125,7 @@ function fixFor(issue: z.core.$ZodIssue, info: FieldInfo | undefined, label: str
 }
 
 /** Dotted path for display: decisions.0.votes. */
-export function pathToString(path: readonly PropertyKey[]): string {
+function pathToString(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }
 
@@ -137,11 +137,6 @@ function describeCached(schema: z.ZodType): FieldInfo {
     describeCache.set(schema, info);
   }
   return info;
-}
-
-/** Label for a field path, e.g. “公示期 › 公示结束日期”. */
-export function labelFor(schema: z.ZodType, path: readonly PropertyKey[]): string {
-  return labelsAt(describeCached(schema), path).join(' › ');
 }
 
 export type ParseResult<T> = { ok: true; data: T } | { ok: false; errors: ContentError[] };

@@ -23,7 +23,7 @@ export interface Row {
 export const ENCODING_FIX = '在 Excel 中“另存为”，保存类型选“CSV UTF-8（逗号分隔）”，或直接导入 .xlsx 文件';
 
 /** Bytes of a CSV file → text, and the encoding it was in. */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
+function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
   const buffer = Buffer.from(bytes);
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
     return { text: buffer.subarray(3).toString('utf8'), encoding: 'UTF-8' };

@@ -102,11 +102,11 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-export function isBankCard(digits: string): boolean {
+function isBankCard(digits: string): boolean {
   return /^\d{16,19}$/.test(digits) && passesLuhn(digits);
 }
 
-export function isMobile(digits: string): boolean {
+function isMobile(digits: string): boolean {
   return /^1[3-9]\d{9}$/.test(digits);
 }
 

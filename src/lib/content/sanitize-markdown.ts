@@ -15,7 +15,7 @@
 import { isUnsafeLink } from './content-safety.ts';
 
 /** Elements the Markdown renderer (CommonMark + GFM: tables, footnotes, task lists) produces. */
-export const ALLOWED_ELEMENTS = [
+const ALLOWED_ELEMENTS = [
   'a',
   'blockquote',
   'br',
@@ -49,7 +49,7 @@ export const ALLOWED_ELEMENTS = [
 ] as const;
 
 /** HAST property names allowed on any element (footnotes, code highlighting, tables, task lists, headings). */
-export const ALLOWED_PROPERTIES = new Set([
+const ALLOWED_PROPERTIES = new Set([
   'href',
   'src',
   'alt',

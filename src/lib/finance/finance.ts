@@ -90,7 +90,7 @@ export function ledgerTotals(data: LedgerData & { income: LedgerLine[]; expense:
 }
 
 /** Totals per category, in 分, for the lines given. */
-export function totalsByCategory(lines: readonly LedgerLine[]): Map<string, number> {
+function totalsByCategory(lines: readonly LedgerLine[]): Map<string, number> {
   const totals = new Map<string, number>();
   for (const l of lines) totals.set(l.category, (totals.get(l.category) ?? 0) + (toFen(l.amount) ?? 0));
   return totals;

@@ -11,7 +11,7 @@ import type { ContentError } from '../content/friendly-errors.ts';
 import { missingReference } from '../content/friendly-errors.ts';
 
 /** Days before its end from which a contract is shown and warned about as 即将到期. */
-export const EXPIRY_WARNING_DAYS = 90;
+const EXPIRY_WARNING_DAYS = 90;
 
 export interface RegisterEntry {
   id: string;

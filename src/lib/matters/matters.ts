@@ -56,7 +56,7 @@ export interface ResolvedStep {
   date?: string;
 }
 
-export function resolveSteps(matter: Matter, refs: Refs): ResolvedStep[] {
+function resolveSteps(matter: Matter, refs: Refs): ResolvedStep[] {
   const defs = procedureSteps(matter.procedure);
   return matter.steps.map((s, index) => {
     const r: ResolvedStep = { index, def: defs.find((d) => d.id === s.step) };

@@ -40,7 +40,7 @@ const TWO_THIRDS: Fraction = { num: 2, den: 3, inclusive: true };
 const MORE_THAN_HALF: Fraction = { num: 1, den: 2, inclusive: false };
 const AT_LEAST_HALF: Fraction = { num: 1, den: 2, inclusive: true };
 
-export const MEETING_RULES: Record<MeetingBody, MeetingRule> = {
+const MEETING_RULES: Record<MeetingBody, MeetingRule> = {
   // 村民委员会组织法 第二十六条: ⅔以上 of the representatives present; decisions by more than half of those present.
   representatives: { quorum: TWO_THIRDS, passBase: 'present', basis: '《村民委员会组织法》第二十六条' },
   // 村民委员会组织法 第二十二条: more than half of adult villagers (or ⅔ of households); more than half of those present.

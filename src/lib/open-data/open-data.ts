@@ -187,12 +187,12 @@ export const STATS_LONG_FIELDS: TableField[] = [
 ];
 
 /** Rates as percentages with exactly one decimal ("100.0", "97.6"), the same text the chart CSVs write. */
-export function percentCell(fraction: number | null): string {
+function percentCell(fraction: number | null): string {
   return fraction === null ? '' : (Math.round(fraction * 1000) / 10).toFixed(1);
 }
 
 /** Rows of the long table for the given records (as entered: no roll-ups, so nothing is counted twice). */
-export function statsLongRows(records: readonly Stats[], placeNames: ReadonlyMap<string, string>): CsvValue[][] {
+function statsLongRows(records: readonly Stats[], placeNames: ReadonlyMap<string, string>): CsvValue[][] {
   const rows: CsvValue[][] = [];
   for (const r of records) {
     const name = placeNames.get(r.place) ?? '';

@@ -3,7 +3,7 @@
  */
 
 /** How the complaint route's legal basis is cited: 村民委员会组织法 第三十一条. */
-export const ART31 = '第三十一条';
+const ART31 = '第三十一条';
 
 /**
  * Whether the editor's own feedback note already cites Art. 31. The block then does not add its standard

@@ -22,13 +22,13 @@
 import { addMonths, formatDayZh, formatMonthZh, monthOf } from '../site/dates.ts';
 
 /** Notice categories that are 村务公开 in the sense of Art. 30 (everything but 党务). */
-export const VILLAGE_AFFAIRS_CATEGORIES: readonly string[] = ['village', 'finance', 'other'];
+const VILLAGE_AFFAIRS_CATEGORIES: readonly string[] = ['village', 'finance', 'other'];
 
 /** Day of the following month by which a quarter's general disclosure must be published. */
-export const DUE_DAY = 15;
+const DUE_DAY = 15;
 
 /** Day of the following month by which a month's finances must be disclosed (default of `financeDueDay`). */
-export const FINANCE_DUE_DAY = 10;
+const FINANCE_DUE_DAY = 10;
 
 export interface CadenceOptions {
   /** Day of month M+1 by which month M's finances must be covered; default {@link FINANCE_DUE_DAY}. */
@@ -85,7 +85,7 @@ export function financeMonthDue(today: string, financeDueDay = FINANCE_DUE_DAY):
 }
 
 /** The month a public finance notice discloses: its `covers`, else the month before it was published. */
-export function coveredMonth(notice: CadenceNotice): string {
+function coveredMonth(notice: CadenceNotice): string {
   return notice.covers ?? addMonths(monthOf(notice.published), -1);
 }
 

@@ -134,7 +134,7 @@ export function nginxMap(redirects: readonly Redirect[]): string {
 }
 
 /** Output file (`notices/x/index.html`) → public URL (`/notices/x/`); undefined for what is not a public page. */
-export function publicUrlOf(file: string): string | undefined {
+function publicUrlOf(file: string): string | undefined {
   if (!file.endsWith('index.html')) return undefined;
   const url = `/${file.slice(0, -'index.html'.length)}`;
   if (url.startsWith('/admin/') || url.startsWith('/pagefind/')) return undefined;
@@ -163,7 +163,7 @@ export function urlManifest(site: string, builtAt: string, files: readonly strin
 }
 
 /** The content file a vanished URL most likely came from, so the message names something an editor can find. */
-export function likelySource(url: string, contentRoot: string): string {
+function likelySource(url: string, contentRoot: string): string {
   const entry = entryOfUrl(url);
   if (entry !== undefined) return `${contentRoot}/${entry.collection}/${entry.id}.md`;
   const place = /^\/places\/([a-z0-9-]+)\/$/.exec(url);

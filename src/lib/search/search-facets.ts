@@ -45,7 +45,7 @@ export type FilterName = (typeof FILTER_NAMES)[number];
 export type HiddenFilterName = 'month';
 
 /** Names of the metadata fields a result carries (Pagefind takes `title` from the page's `<h1>` unless set). */
-export const META_NAMES = ['type', 'place', 'date', 'title'] as const;
+const META_NAMES = ['type', 'place', 'date', 'title'] as const;
 export type MetaName = (typeof META_NAMES)[number];
 
 export interface FacetField<Name extends string> {

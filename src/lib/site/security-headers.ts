@@ -58,15 +58,15 @@ export const HTTP_HEADERS: Record<string, string> = {
 };
 
 /** Attachments: never a document that runs script or loads anything, never framed. */
-export const UPLOADS_PATH = '/uploads/*';
+const UPLOADS_PATH = '/uploads/*';
 export const UPLOADS_HEADERS: Record<string, string> = {
   'Content-Security-Policy': "default-src 'none'; sandbox; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
 };
 
 /** The CMS: same framing and sniffing rules; it loads its own bundle and talks to the git host's API. */
-export const ADMIN_PATH = '/admin/*';
-export const ADMIN_HEADERS: Record<string, string> = {
+const ADMIN_PATH = '/admin/*';
+const ADMIN_HEADERS: Record<string, string> = {
   'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'",
   'X-Robots-Tag': 'noindex',
   'Cache-Control': 'no-store',

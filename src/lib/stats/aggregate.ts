@@ -21,7 +21,7 @@ export interface PlaceNode {
 }
 
 /** Children of each place id. */
-export function childrenIndex(places: readonly PlaceNode[]): Map<string, string[]> {
+function childrenIndex(places: readonly PlaceNode[]): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const p of places) {
     if (p.parent === undefined) continue;

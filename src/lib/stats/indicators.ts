@@ -29,10 +29,6 @@ const SHORT_TITLES: Readonly<Record<string, string>> = {
   resolutionRate: '解题率',
 };
 
-/** Fields of a stats record that identify or annotate it rather than count something. */
-export const STATS_KEY_FIELDS = ['place', 'month'] as const;
-export const STATS_NOTE_FIELD = 'note';
-
 interface IndicatorBase {
   /** Dotted schema path for counts (demands.received), rate id for rates (resolutionRate). */
   id: string;
