@@ -1,6 +1,6 @@
 /**
  * The list pages: /notices/, /meetings/, /legal/, /matters/, /meetings/decisions/ and their filters, rendered by
- * src/components/ListPage.astro, and /rules/. Each page's view holds its items, the active filter and the filter
+ * src/components/list/ListPage.astro, and /rules/. Each page's view holds its items, the active filter and the filter
  * bar's links (counted over the whole list). Lists are split into pages of PAGE_SIZE (src/lib/site/pagination.ts).
  */
 import type { CollectionEntry } from 'astro:content';

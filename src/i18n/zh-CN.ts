@@ -14,7 +14,7 @@ export const strings = {
   'nav.legal': '普法园地',
   'nav.places': '村社区',
   'nav.search': '搜索',
-  // 联系我们 (src/components/ContactBlock.astro, /contact/).
+  // 联系我们 (src/components/site/ContactBlock.astro, /contact/).
   'contact.title': '联系我们',
   'contact.intro':
     '对公开内容有疑问、发现内容有误，或应公开而未公开，可以通过下面的方式联系。各村社区网格员的电话在各村社区页面“找网格员”中。',
@@ -71,7 +71,7 @@ export const strings = {
   'home.more': '查看全部',
   'home.moreStats': '查看全部治理数据',
   'home.activeNoticesMore': '还有 {count} 条正在公示的公告，查看全部公示中的公告',
-  // Long lists are split into pages (src/lib/site/pagination.ts, src/components/Pager.astro).
+  // Long lists are split into pages (src/lib/site/pagination.ts, src/components/list/Pager.astro).
   'list.count': '共 {count} 条',
   'list.countPaged': '共 {count} 条，分 {total} 页。本页是第 {from}–{to} 条。',
   'pager.label': '分页',
@@ -107,7 +107,7 @@ export const strings = {
   'notice.reviewDate': '审核日期',
   'notice.reviewOpinion': '审核意见',
   'notice.reviewNone': '本类公告无须监督委员会审核。',
-  // Corrections and withdrawal (src/components/CorrectionNotes.astro, ChangeLog.astro; issue 18).
+  // Corrections and withdrawal (src/components/record/CorrectionNotes.astro, ChangeLog.astro; issue 18).
   'record.withdrawn': '本公告已撤回',
   'record.withdrawnEvent': '撤回',
   'record.withdrawnStatus': '已撤回',
@@ -164,7 +164,7 @@ export const strings = {
   'tracker.meeting': '决议会议',
   'tracker.undecided': '尚未表决',
   'tracker.step': '第 {n}/{total} 步：{label}',
-  // Matters (/matters/): src/pages/matters/, src/components/Matter*.astro.
+  // Matters (/matters/): src/pages/matters/, src/components/matters/.
   'matter.list.title': '事项进度',
   'matter.list.intro':
     '一件事从提出、商议、表决到实施和结果公开的全过程。村里按“四议两公开”，社区议事厅按“五步议事”，每一步都有会议纪要或公告可查。',
@@ -248,7 +248,7 @@ export const strings = {
   'notFound.title': '找不到这个页面',
   'notFound.body': '您要找的页面不存在，可能已经移动，或网址有误。',
   'notFound.next': '您可以：',
-  // Safety and disclosure cadence (src/components/OverdueBadge.astro; rule in src/lib/record/disclosure-cadence.ts).
+  // Safety and disclosure cadence (src/components/notices/OverdueBadge.astro; rule in src/lib/record/disclosure-cadence.ts).
   'overdue.tag': '逾期',
   'overdue.title': '未按期公开',
   'overdue.law':

@@ -1,5 +1,5 @@
 /**
- * Small rules for the 联系我们 block (src/components/ContactBlock.astro).
+ * Small rules for the 联系我们 block (src/components/site/ContactBlock.astro).
  */
 
 /** How the complaint route's legal basis is cited: 村民委员会组织法 第三十一条. */

@@ -16,7 +16,7 @@ export const SEARCH_LANGUAGE = 'zh-cn';
  * Lists of *other* pages (recent notices on a place page, meetings of a village…) are not indexed where they are
  * listed: each listed page is indexed itself, and indexing the lists made a place page outrank the notice a
  * resident was looking for. Pages can also mark such parts with `data-pagefind-ignore`; these are the shared
- * list components (src/components/NoticeList.astro `.item-list`, compact lists of links).
+ * list components (src/components/notices/NoticeList.astro `.item-list`, compact lists of links).
  */
 export const REPEATED_LIST_SELECTORS = ['.item-list', '.compact-list'];
 

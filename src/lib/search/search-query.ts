@@ -1,7 +1,7 @@
 /**
  * The search page's state and how it maps to Pagefind: read from and written to the URL (`/search/?q=低保&type=公告`)
  * so a search can be shared as a link or printed as a QR code, and turned into Pagefind search options.
- * Pure functions; the browser script in src/components/search/ wires them to the page.
+ * Pure functions; the browser script src/scripts/search-page.ts wires them to the page.
  */
 import { FILTER_NAMES, SEARCH_TYPES, type FilterName } from './search-facets.ts';
 
