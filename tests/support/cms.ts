@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -171,6 +171,22 @@ export async function publishNow(page: Page): Promise<void> {
  * upload `file`, then pick it.
  */
 export async function attachFile(page: Page, title: string, file: string, existing: string): Promise<string> {
+  // What the admin asked the backend while the library was open: when the file is not listed, the failure says
+  // whether getMedia was sent, how long it took and what came back.
+  const started = Date.now();
+  const calls: string[] = [];
+  const record = async (request: Request, outcome: string) => {
+    if (!request.url().includes('/api/v1')) return;
+    const action = /"action":"(\w+)"/.exec(request.postData() ?? '')?.[1] ?? request.method();
+    calls.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${action} → ${outcome}`);
+  };
+  const onFinished = (request: Request) =>
+    void request
+      .response()
+      .then((r) => record(request, `${r?.status() ?? '?'} ${r?.headers()['content-length'] ?? ''}`));
+  const onFailed = (request: Request) => void record(request, `failed: ${request.failure()?.errorText ?? ''}`);
+  page.on('requestfinished', onFinished);
+  page.on('requestfailed', onFailed);
   await page.getByRole('button', { name: /添加附件/ }).click();
   await page.getByLabel('附件名称', { exact: true }).last().fill(title);
   const openLibrary = () => page.getByRole('button', { name: '选择或上传文件' }).last().click();
@@ -188,8 +204,14 @@ export async function attachFile(page: Page, title: string, file: string, existi
     await openLibrary();
     // In two of three fresh-clone CI runs the listing took longer than 50 s in total (never when this file runs
     // alone); the cause is not pinned down, so the second wait is long.
-    await listed.waitFor({ timeout: 75_000 });
+    await listed.waitFor({ timeout: 75_000 }).catch((error: unknown) => {
+      throw new Error(
+        `${existing} not listed in the media library; backend calls:\n${calls.join('\n')}\n${String(error)}`,
+      );
+    });
   }
+  page.off('requestfinished', onFinished);
+  page.off('requestfailed', onFailed);
   const upload = page.locator('input[type="file"]');
   await upload.setInputFiles(file);
   // The new upload is selected; its generated name is shown on its card.
