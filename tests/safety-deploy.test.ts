@@ -20,13 +20,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELEASE_MARKER, releaseName } from '../src/lib/build/releases.ts';
+import { userEnv } from './support/build.ts';
 
 let root: string;
 let leakyContent: string;
 
 function deployEnv(contentDir: string, extra: Record<string, string> = {}) {
   return {
-    ...process.env,
+    ...userEnv(),
     DEPLOY_ROOT: root,
     CONTENT_DIR: path.resolve(contentDir),
     BUILD_DATE: '2026-11-24',

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild, OUTPUT_ROOT, type BuildResult } from './support/build.ts';
+import { runBuild, OUTPUT_ROOT, userEnv, type BuildResult } from './support/build.ts';
 
 const outDir = path.join(OUTPUT_ROOT, 'safety-output');
 const reportFile = `${outDir}.build-report.json`;
@@ -43,7 +43,7 @@ function killMidRender(contentDir: string): Promise<string> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['scripts/build.ts'], {
       env: {
-        ...process.env,
+        ...userEnv(),
         CONTENT_DIR: path.resolve(contentDir),
         OUT_DIR: outDir,
         ASTRO_CACHE_DIR: path.join(OUTPUT_ROOT, '.cache-safety-output'),

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page, Request } from 'playwright-core';
+import { userEnv } from './build.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -71,16 +72,6 @@ export interface CmsProcess {
   decapPort: number;
   log: () => string;
   stop: () => Promise<void>;
-}
-
-/**
- * The environment a clerk's shell has: without what the test runner adds (NODE_ENV=test, VITEST_*), which makes
- * `astro dev` behave unlike the command people run.
- */
-function userEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && key !== 'TEST' && !key.startsWith('VITEST')),
-  );
 }
 
 /** `npm run cms [-- flags]` in `cwd`, waiting until /admin/ answers. */
