@@ -11,6 +11,7 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { entryGroups, type EntryCollection, type PickableEntry } from './entries.ts';
 import type { PlaceList } from './places.ts';
+import { GroupedOptions } from './grouped-options.tsx';
 
 interface ImmutableLike {
   get: (key: string) => unknown;
@@ -109,15 +110,7 @@ export function entryControl(list: PlaceList) {
             {entries === undefined && !failed ? value : `${value}（列表中没有，请重新选择）`}
           </option>
         )}
-        {groups.map((group) => (
-          <optgroup key={group.label} label={group.label}>
-            {group.options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <GroupedOptions groups={groups} />
       </select>
     );
   };

@@ -6,6 +6,7 @@
 import type { ChangeEvent } from 'react';
 import type { PlaceLevel } from '../src/schemas/place.ts';
 import { placeGroups, type PlaceList } from './places.ts';
+import { GroupedOptions } from './grouped-options.tsx';
 
 interface ControlProps {
   value?: string;
@@ -35,15 +36,7 @@ export function placeControl(list: PlaceList) {
       >
         <option value="">请选择…</option>
         {value !== '' && !known && <option value={value}>{value}（不在可选范围内，请重新选择）</option>}
-        {groups.map((group) => (
-          <optgroup key={group.label} label={group.label}>
-            {group.options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </optgroup>
-        ))}
+        <GroupedOptions groups={groups} />
       </select>
     );
   };
