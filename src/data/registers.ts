@@ -16,6 +16,14 @@ export const getRegistersByPlace: () => Promise<ReadonlyMap<string, RegisterEntr
   return new Map(all.map((r) => [r.data.place, r]));
 });
 
+/** The paths of the three register pages (/finance/<place>/assets|resources|contracts/): one per register. */
+export async function registerPaths() {
+  return [...(await getRegistersByPlace()).values()].map((register) => ({
+    params: { place: register.data.place },
+    props: { register },
+  }));
+}
+
 /**
  * A contract's 决议 as a link: the public matter or meeting it names (the gate has checked that it exists; one not
  * public yet has no link).
