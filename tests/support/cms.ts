@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page, Request } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { userEnv } from './build.ts';
 
 export function freePort(): Promise<number> {
@@ -119,12 +119,48 @@ export async function startNpmRunCms(cwd: string, flags: string[] = []): Promise
 }
 
 /** Log in to the local backend (a button, no password). Decap's first compile in `astro dev` takes a while. */
+/**
+ * What the admin's one media-library load (getMedia) answered, per page: Decap asks once, when the app mounts after
+ * login, and never again while the page lives (reopening the library does not reload it), so attachFile's failure
+ * message says what that one answer was.
+ */
+const mediaLoads = new WeakMap<Page, string>();
+
+async function mediaLoad(page: Page): Promise<{ ok: boolean; summary: string }> {
+  const started = Date.now();
+  const response = await page.waitForResponse(
+    (r) => r.url().includes('/api/v1') && (r.request().postData() ?? '').includes('"action":"getMedia"'),
+    { timeout: 120_000 },
+  );
+  const body = await response.text().catch(() => '');
+  const names = [...body.matchAll(/"name":"([^"]+)"/g)].map((m) => m[1]);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const listed = names.length > 0 ? names.join(', ') : body.slice(0, 200);
+  const summary = `getMedia → ${response.status()} after ${seconds} s: ${listed}`;
+  return { ok: response.ok(), summary };
+}
+
+/**
+ * Open the admin at `url` and log in (the local backend's 登录 button). Waits for the media library's load; when
+ * that load failed, reloads and logs in again once, as a clerk who sees an empty library would.
+ */
 export async function logIn(page: Page, url: string): Promise<void> {
-  await page.goto(url, { timeout: 180_000 });
-  const login = page.getByRole('button', { name: '登录' });
-  await login.waitFor({ timeout: 180_000 });
-  await login.click();
-  await page.getByText('村务公开').first().waitFor({ timeout: 60_000 });
+  const attempt = async () => {
+    await page.goto(url, { timeout: 180_000 });
+    const login = page.getByRole('button', { name: '登录' });
+    await login.waitFor({ timeout: 180_000 });
+    const loaded = mediaLoad(page);
+    await login.click();
+    await page.getByText('村务公开').first().waitFor({ timeout: 60_000 });
+    return loaded;
+  };
+  let load = await attempt();
+  if (!load.ok) {
+    const first = load.summary;
+    load = await attempt();
+    load.summary = `${first}; after a reload: ${load.summary}`;
+  }
+  mediaLoads.set(page, load.summary);
 }
 
 /** Decap's box around one field (label, control, hint, our error message), by the field's name in the config. */
@@ -162,47 +198,18 @@ export async function publishNow(page: Page): Promise<void> {
  * upload `file`, then pick it.
  */
 export async function attachFile(page: Page, title: string, file: string, existing: string): Promise<string> {
-  // What the admin asked the backend while the library was open: when the file is not listed, the failure says
-  // whether getMedia was sent, how long it took and what came back.
-  const started = Date.now();
-  const calls: string[] = [];
-  const record = async (request: Request, outcome: string) => {
-    if (!request.url().includes('/api/v1')) return;
-    const action = /"action":"(\w+)"/.exec(request.postData() ?? '')?.[1] ?? request.method();
-    calls.push(`${((Date.now() - started) / 1000).toFixed(1)} s ${action} → ${outcome}`);
-  };
-  const onFinished = (request: Request) =>
-    void request
-      .response()
-      .then((r) => record(request, `${r?.status() ?? '?'} ${r?.headers()['content-length'] ?? ''}`));
-  const onFailed = (request: Request) => void record(request, `failed: ${request.failure()?.errorText ?? ''}`);
-  page.on('requestfinished', onFinished);
-  page.on('requestfailed', onFailed);
   await page.getByRole('button', { name: /添加附件/ }).click();
   await page.getByLabel('附件名称', { exact: true }).last().fill(title);
-  const openLibrary = () => page.getByRole('button', { name: '选择或上传文件' }).last().click();
-  await openLibrary();
-  // The library lists what is already in content/uploads (it once showed "未找到资源"). On a starved CI machine
-  // (full suite, fresh clone) it stayed without the file for 30 s and more (cause not pinned down); a clerk would
-  // close and reopen it, and so does this helper, once. The file must then be listed.
-  const listed = page.getByText(existing, { exact: true });
-  const first = await listed.waitFor({ timeout: 20_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (!first) {
-    await page.keyboard.press('Escape');
-    await openLibrary();
-    // In two of three fresh-clone CI runs the listing took longer than 50 s in total (never when this file runs
-    // alone); the cause is not pinned down, so the second wait is long.
-    await listed.waitFor({ timeout: 75_000 }).catch((error: unknown) => {
+  await page.getByRole('button', { name: '选择或上传文件' }).last().click();
+  // The library lists what is already in content/uploads (it once showed "未找到资源"); logIn has waited for its load.
+  await page
+    .getByText(existing, { exact: true })
+    .waitFor({ timeout: 30_000 })
+    .catch((error: unknown) => {
       throw new Error(
-        `${existing} not listed in the media library; backend calls:\n${calls.join('\n')}\n${String(error)}`,
+        `${existing} not listed in the media library (its load at login: ${mediaLoads.get(page) ?? 'not recorded'})\n${String(error)}`,
       );
     });
-  }
-  page.off('requestfinished', onFinished);
-  page.off('requestfailed', onFailed);
   const upload = page.locator('input[type="file"]');
   await upload.setInputFiles(file);
   // The new upload is selected; its generated name is shown on its card.
