@@ -2,10 +2,10 @@
  * Prints the closing line CI reads: "N passed, N failed". A test file that fails to load counts as one failure,
  * so a broken import cannot pass as "0 failed".
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
-import { BUILD_LOG } from './build.ts';
+import { BUILD_LOG, OUTPUT_ROOT } from './build.ts';
 
 /** "site builds: 14, 212.5 s (slowest: …)" from the builds tests ran (tests/support/build.ts), or nothing. */
 function buildLine(): string {
@@ -21,10 +21,13 @@ function buildLine(): string {
 
 /** "slowest files: tests/cms.test.ts 95.2 s, …": where the wall time goes (files run two at a time). */
 function slowestFilesLine(testModules: ReadonlyArray<TestModule>): string {
-  const timed = testModules
+  const all = testModules
     .map((module) => ({ file: path.relative(process.cwd(), module.moduleId), ms: module.diagnostic().duration }))
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, 5);
+    .sort((a, b) => b.ms - a.ms);
+  // Every file's time, for whoever works on the suite's wall time (tests/.output is git-ignored).
+  mkdirSync(OUTPUT_ROOT, { recursive: true });
+  writeFileSync(path.join(OUTPUT_ROOT, 'test-file-times.json'), JSON.stringify(all, null, 1));
+  const timed = all.slice(0, 5);
   if (timed.length === 0) return '';
   return `slowest files: ${timed.map((t) => `${t.file} ${(t.ms / 1000).toFixed(1)} s`).join(', ')}\n`;
 }
