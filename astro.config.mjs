@@ -33,6 +33,9 @@ export default defineConfig({
     (integration) => !(process.env.GONGKAILAN_SKIP_INTEGRATIONS ?? '').split(',').includes(integration.name),
   ),
   devToolbar: { enabled: false },
+  // A page whose cacheKey (src/data/cache-keys.ts) and template code are unchanged since the last build in the
+  // same cacheDir is copied from that build, not rendered again (docs/performance.md, "Incremental builds").
+  experimental: { incrementalBuild: true },
   // `npm run cms` runs the dev server: it must not watch build output, test output (the benchmarks leave 100,000+
   // files there) or the bootstrapped Node, or it runs out of inotify watchers and never starts serving.
   vite: {

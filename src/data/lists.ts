@@ -13,6 +13,7 @@ import { routes } from '~/lib/site/routes.ts';
 import { LEGAL_TOPICS, LEGAL_TOPIC_LABELS, LEGAL_TYPES, LEGAL_TYPE_LABELS } from '~/schemas/legal.ts';
 import { MATTER_STATUSES, MATTER_STATUS_LABELS, PROCEDURE_IDS, PROCEDURE_LABELS } from '~/schemas/matter.ts';
 import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS } from '~/schemas/notice.ts';
+import { keyedViews } from './cache-keys.ts';
 import { getChrome, type Chrome } from './chrome.ts';
 import {
   getLegal,
@@ -271,12 +272,7 @@ async function decisionListView(page: Page<MatterView>): Promise<DecisionListVie
 /** Static paths of the unfiltered list of `kind`, one per page, each with its view. */
 export async function listPaths(kind: ListView['kind']) {
   const paged = <T>(items: readonly T[], size: number, view: (page: Page<T>) => Promise<ListView>) =>
-    Promise.all(
-      pagedPaths(items, size, {}, {}).map(async (p) => ({
-        params: p.params,
-        props: { view: await view(p.props.page) },
-      })),
-    );
+    keyedViews(pagedPaths(items, size, {}, {}), (p) => view(p.props.page));
   switch (kind) {
     case 'notices':
       return paged(await getNotices(), PAGE_SIZE.notices, (page) => noticeListView(page));

@@ -2,10 +2,13 @@
  * What the portal pages need beyond the raw collections: the place tree with display names, statistics per
  * place and month, change histories. Everything still comes from src/data/content.ts (public items only).
  */
+import path from 'node:path';
 import type { CollectionEntry } from 'astro:content';
 import { TODAY } from '~/build-info.ts';
 import { StatsCube, type Coverage } from '~/lib/stats/aggregate.ts';
 import type { FileChange } from '~/lib/record/change-history.ts';
+import { describeAttachment, readAttachmentInfo } from '~/lib/content/attachment-info.ts';
+import { contentDir } from '~/lib/content/content-files.ts';
 import { addMonths, monthOf } from '~/lib/site/dates.ts';
 import { reportingStatus, type MonthStatus } from '~/lib/stats/stats-completeness.ts';
 import { PlaceTree } from '~/lib/places/place-tree.ts';
@@ -131,4 +134,16 @@ export async function historyOf(
 ): Promise<FileChange[]> {
   if (entry.filePath === undefined) return [];
   return (await getChangeHistory()).of(entry.filePath);
+}
+
+/** Each attachment with its type, size and PDF page count ("PDF，3页，120 KB"), read from content/uploads/. */
+export async function attachmentDetails<A extends { file: string }>(
+  list: readonly A[],
+): Promise<(A & { details: string | undefined })[]> {
+  return Promise.all(
+    list.map(async (a) => {
+      const info = await readAttachmentInfo(path.join(contentDir(), a.file), a.file);
+      return { ...a, details: info === undefined ? a.file.split('.').pop()?.toUpperCase() : describeAttachment(info) };
+    }),
+  );
 }

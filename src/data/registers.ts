@@ -4,6 +4,7 @@
  */
 import { routes } from '~/lib/site/routes.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { keyed } from './cache-keys.ts';
 import { getMeetings } from './content.ts';
 import { oncePerBuild } from './once.ts';
 import { getMatters } from './matters.ts';
@@ -18,10 +19,12 @@ export const getRegistersByPlace: () => Promise<ReadonlyMap<string, RegisterEntr
 
 /** The paths of the three register pages (/finance/<place>/assets|resources|contracts/): one per register. */
 export async function registerPaths() {
-  return [...(await getRegistersByPlace()).values()].map((register) => ({
-    params: { place: register.data.place },
-    props: { register },
-  }));
+  return keyed(
+    [...(await getRegistersByPlace()).values()].map((register) => ({
+      params: { place: register.data.place },
+      props: { register },
+    })),
+  );
 }
 
 /**

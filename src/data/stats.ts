@@ -14,6 +14,7 @@ import { perCapitaRows, type PerCapitaRow } from '~/lib/places/per-capita.ts';
 import { compareRows, sortRows, type CompareRow, type SortOrder } from '~/lib/stats/compare.ts';
 import { DEFAULT_STATS_DUE_DAY, overdueFilings, type OverdueFiling } from '~/lib/stats/stats-completeness.ts';
 import { getChrome, type Chrome } from './chrome.ts';
+import { digestWithState } from './cache-keys.ts';
 import { oncePerBuild } from './once.ts';
 import { latestFigures, type PlaceMonthFigures } from './portal.ts';
 import { getChangeHistory } from './history.ts';
@@ -68,6 +69,17 @@ export const loadStats: () => Promise<SiteStats> = oncePerBuild(async () => {
     updated: history.lastChangeUnder(path.join(contentDir(), 'stats')),
     revisions,
   };
+});
+
+/**
+ * Everything the statistics pages are rendered from, as one digest for their cache keys (src/data/cache-keys.ts):
+ * the records, the due day, the filings overdue on the build day, the revision log and the last-change day (the
+ * places are in every key already). A stats page re-renders when any record changes: roll-ups and comparisons
+ * read them all.
+ */
+export const statsDigest: () => Promise<string> = oncePerBuild(async () => {
+  const [stats, data] = await Promise.all([getStats(), loadStats()]);
+  return digestWithState([stats, data.dueDay, data.overdue, data.updated, data.revisions]);
 });
 
 /** What a place's "latest figures" section shows (home page, place pages). */

@@ -1,12 +1,15 @@
 /** RSS of one matter: every step (meeting or notice) and milestone, newest first (Councilmatic's action feed). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '~/data/content.ts';
+import { keyed } from '~/data/cache-keys.ts';
 import { getMatters, matterTimeline, type MatterView } from '~/data/matters.ts';
 import { rssResponse } from '~/lib/open-data/feed.ts';
 import { routes } from '~/lib/site/routes.ts';
 
 export const getStaticPaths = (async () =>
-  (await getMatters()).map((matter) => ({ params: { id: matter.id }, props: { matter } }))) satisfies GetStaticPaths;
+  keyed(
+    (await getMatters()).map((matter) => ({ params: { id: matter.id }, props: { matter } })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site: astroSite }) => {
   const { matter } = props as { matter: MatterView };

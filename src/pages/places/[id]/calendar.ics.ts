@@ -4,12 +4,15 @@ import { BUILT_AT } from '~/build-info.ts';
 import { calendarEvents } from '~/data/calendar.ts';
 import { getSite } from '~/data/content.ts';
 import { getPlaceTree, placeName, placeScope } from '~/data/portal.ts';
+import { keyed } from '~/data/cache-keys.ts';
 import { renderCalendar } from '~/lib/open-data/ical.ts';
 
 export const getStaticPaths = (async () => {
   const tree = await getPlaceTree();
   const site = await getSite();
-  return [...tree.subtreeIds(site.rootPlace)].map((id) => ({ params: { id } }));
+  const paths = [...tree.subtreeIds(site.rootPlace)].map((id) => ({ params: { id } }));
+  // The events are the file (its DTSTAMP, the build instant, may stay from the build that wrote it).
+  return keyed(paths, async ({ params: { id } }) => calendarEvents(placeScope(tree, id, site.rootPlace).ids));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {

@@ -4,6 +4,7 @@ import { getMeetings, getNotices, getSite } from '~/data/content.ts';
 import { meetingFeedItem, noticeFeedItem } from '~/data/feed-items.ts';
 import { getMatters } from '~/data/matters.ts';
 import { getPlaceTree, placeName, placeScope } from '~/data/portal.ts';
+import { keyed } from '~/data/cache-keys.ts';
 import { tf } from '~/i18n/zh-CN.ts';
 import { rssResponse } from '~/lib/open-data/feed.ts';
 import { routes } from '~/lib/site/routes.ts';
@@ -11,7 +12,14 @@ import { routes } from '~/lib/site/routes.ts';
 export const getStaticPaths = (async () => {
   const tree = await getPlaceTree();
   const site = await getSite();
-  return [...tree.subtreeIds(site.rootPlace)].map((id) => ({ params: { id } }));
+  const [notices, meetings, matters] = await Promise.all([getNotices(), getMeetings(), getMatters()]);
+  const paths = [...tree.subtreeIds(site.rootPlace)].map((id) => ({ params: { id } }));
+  // The feed's items: the notices, minutes and matters of the place and the places under it.
+  return keyed(paths, ({ params: { id } }) => {
+    const { ids: scope } = placeScope(tree, id, site.rootPlace);
+    const inScope = (e: { data: { place: string } }) => scope.has(e.data.place);
+    return [notices.filter(inScope), meetings.filter(inScope), matters.filter(inScope)];
+  });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site: astroSite }) => {

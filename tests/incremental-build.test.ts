@@ -1,0 +1,131 @@
+/**
+ * Incremental builds (issue 19) through `npm run build` (scripts/build.ts) on the demo, in a git repository as in
+ * production. Astro copies a page from the last build when its cacheKey (src/data/cache-keys.ts) is unchanged, so a
+ * key that leaves out something the page shows leaves that page stale. After one notice is edited, most pages are
+ * copied; after an edit to every other kind of content and three days passing, the incremental build is compared
+ * with a full build of the same content, file by file and byte for byte: a stale page fails here, by name.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TODAY, OUTPUT_ROOT, buildSite } from './support/build.ts';
+
+const ROOT = path.join(OUTPUT_ROOT, 'incremental');
+const LATER = '2026-11-27';
+let content: string;
+let afterNotice: string;
+let incremental: string;
+let full: string;
+
+/**
+ * One build of the content as it is now: `cache` is the Astro cache folder the daily build keeps between runs. The
+ * build instant is fixed (the home page and the calendar files state it), and Pagefind and the output checks are
+ * skipped: they read the pages and write none.
+ */
+const build = (name: string, today: string, cache: string) =>
+  buildSite({
+    contentDir: content,
+    outDir: path.join(ROOT, name),
+    today,
+    env: {
+      ASTRO_CACHE_DIR: path.join(ROOT, cache),
+      GONGKAILAN_BUILT_AT: '2026-11-23T16:10:00Z',
+      GONGKAILAN_SKIP_INTEGRATIONS: 'gongkailan:pagefind,gongkailan:post-build-checks',
+    },
+  });
+
+function git(...args: string[]): void {
+  execFileSync('git', args, {
+    cwd: content,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_DATE: '2026-11-20T10:00:00+08:00',
+      GIT_COMMITTER_DATE: '2026-11-20T10:00:00+08:00',
+    },
+  });
+}
+
+/** Replace `from` by `to` in a content file (it must be there) and commit, as the CMS does. */
+function edit(file: string, from: string, to: string): void {
+  const full = path.join(content, file);
+  const text = readFileSync(full, 'utf8');
+  expect(text, `${file} has ${from}`).toContain(from);
+  writeFileSync(full, text.replace(from, to));
+  git('commit', '-qam', `edit ${file}`);
+}
+
+/** Pages Astro copied from the last build ("(restored)") and pages it rendered, from a build's output. */
+function reuse(output: string): { restored: number; rendered: number } {
+  const lines = output.split('\n').filter((line) => /^\S+\s+[├└]─ \//.test(line.replace(/\x1b\[[0-9;]*m/g, '')));
+  const restored = lines.filter((line) => line.includes('(restored)')).length;
+  return { restored, rendered: lines.length - restored };
+}
+
+/** Every file under `dir`, relative, sorted. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+beforeAll(async () => {
+  rmSync(ROOT, { recursive: true, force: true });
+  mkdirSync(ROOT, { recursive: true });
+  content = mkdtempSync(path.join(os.tmpdir(), 'gkl-incremental-'));
+  cpSync('content', content, { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.email', 'office@example.invalid');
+  git('config', 'user.name', '村委会电脑');
+  git('add', '.');
+  git('commit', '-qm', 'demo');
+  await build('first', DEMO_TODAY, 'cache');
+
+  // A clerk corrects the title of a notice that minutes and a matter link to.
+  edit('notices/2025-10-10-taoyuan-ludeng-bixuan-jieguo.md', '\ntitle: ', '\ntitle: （更正）');
+  afterNotice = await build('after-notice', DEMO_TODAY, 'cache');
+
+  // Then every other kind of content changes once, and three days pass (公示 badges count down, periods end).
+  edit('meetings/2025-09-02-taoyuan-ludeng-jueyi.md', '（路灯改造决议）', '（路灯改造项目决议）');
+  edit('matters/taoyuan-ludeng-2025.json', '"title": "桃源路主干道路灯改造"', '"title": "桃源路主干道路灯改造工程"');
+  edit('legal/caili-fanhuan.md', '彩礼能要回来吗', '彩礼能不能要回来');
+  edit('rules/taoyuan-cunguiminyue-2025.md', '（2025年修订）', '（2025年修订本）');
+  edit('stats/jinxiu-2025-01.json', '"received": 71', '"received": 72');
+  edit('finance/liuwan-2025-01.json', '柳湾农贸市场摊位租金', '柳湾农贸市场摊位租金（1月）');
+  edit('registers/liuwan.json', '柳湾农贸市场摊位棚', '柳湾农贸市场钢构摊位棚');
+  incremental = await build('incremental', LATER, 'cache');
+  full = await build('full', LATER, 'cache-full');
+}, 400_000);
+
+afterAll(() => {
+  if (content !== undefined) rmSync(content, { recursive: true, force: true });
+});
+
+describe('incremental build', () => {
+  it('after one notice is edited, copies at least 80 % of the pages from the last build', () => {
+    const { restored, rendered } = reuse(afterNotice);
+    expect(restored + rendered).toBeGreaterThan(400);
+    expect(restored / (restored + rendered)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('renders again what changed: the edited notice and the pages that list or link it', () => {
+    const page = (route: string) => readFileSync(path.join(ROOT, 'after-notice', route, 'index.html'), 'utf8');
+    expect(page('notices/2025-10-10-taoyuan-ludeng-bixuan-jieguo')).toContain('（更正）');
+    expect(page('meetings/2025-09-02-taoyuan-ludeng-jueyi')).toContain('（更正）');
+    expect(page('notices/place/taoyuan')).toContain('（更正）');
+  });
+
+  it('after edits to every kind of content and three days passing, equals a full build byte for byte', () => {
+    const { restored } = reuse(full);
+    expect(restored, 'the full build started from an empty cache').toBe(0);
+    expect(reuse(incremental).restored).toBeGreaterThan(0);
+    const a = path.join(ROOT, 'incremental');
+    const b = path.join(ROOT, 'full');
+    const names = files(b);
+    expect(files(a)).toEqual(names);
+    const differing = names.filter((f) => !readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f))));
+    expect(differing).toEqual([]);
+  });
+});
