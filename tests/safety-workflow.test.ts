@@ -1,14 +1,18 @@
 /**
- * The scheduled build runs at 00:10 in China and does what the maintainers' runbook says: validate, build with
- * its checks and deploy atomically, then check external links without blocking the deploy.
+ * The scheduled build runs at 00:10 in China, and again whenever published content reaches main; it does what the
+ * maintainers' runbook says: validate, build with its checks and deploy atomically, then check external links
+ * without blocking the deploy.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 interface Workflow {
-  on: { schedule: { cron: string }[] };
-  jobs: Record<string, { steps: { run?: string }[]; 'continue-on-error'?: boolean; needs?: string }>;
+  on: { schedule: { cron: string }[]; push?: { branches?: string[]; paths?: string[] } };
+  jobs: Record<
+    string,
+    { steps: { run?: string; env?: Record<string, string> }[]; 'continue-on-error'?: boolean; needs?: string }
+  >;
 }
 const workflow = parse(readFileSync('.github/workflows/daily-build.yml', 'utf8')) as Workflow;
 
@@ -18,6 +22,16 @@ describe('the daily build workflow', () => {
     const utc = new Date(Date.UTC(2026, 10, 23, hour, minute));
     const china = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
     expect(china.format(utc)).toBe('00:10');
+  });
+
+  it('also runs when a change to the content reaches main (an editor publishes in the CMS)', () => {
+    expect(workflow.on.push?.branches).toEqual(['main']);
+    expect(workflow.on.push?.paths).toEqual(['content/**']);
+  });
+
+  it('checks every output file on the nightly release, only changed files on a publish', () => {
+    const deploy = workflow.jobs['build-and-deploy']?.steps.find((s) => s.run?.includes('npm run deploy'));
+    expect(deploy?.env?.GONGKAILAN_FULL_CHECKS).toBe("${{ github.event_name == 'push' && '0' || '1' }}");
   });
 
   it('validates, then deploys through the atomic deploy script', () => {

@@ -13,8 +13,12 @@
  * - Disclosure cadence: villages behind on Art. 30 disclosures are listed as warnings (the build goes on).
  * - Durable URLs (issue 18): redirect pages for renamed entries, `urls.json`, and a failure when a URL of the
  *   previous release disappeared without a redirect (src/integrations/durable-urls.ts).
+ * - Only what changed: after checks pass, the digest of every output file is kept in the build cache, and the next
+ *   build scans only new and changed files (src/lib/build/check-manifest.ts). GONGKAILAN_FULL_CHECKS=1 (the
+ *   nightly release) scans everything.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -26,6 +30,7 @@ import { formatDayZh, shanghaiDay } from '../lib/site/dates.ts';
 import { unnotedEdits } from '../lib/record/public-record.ts';
 import { checkUrls, writeRedirects } from './durable-urls.ts';
 import { buildClock } from '../lib/build/build-clock.ts';
+import { checkScope, manifestOf, type CheckManifest } from '../lib/build/check-manifest.ts';
 import { buildReport, reportFileFor, type ProblemCounts } from '../lib/build/build-report.ts';
 import { contentDir, readContent, type RawEntry } from '../lib/content/content-files.ts';
 import { publicContactPhones } from '../lib/content/content-safety.ts';
@@ -190,6 +195,24 @@ export default function postBuildChecks(): AstroIntegration {
 
         const files = listFiles(outDir);
         const fileSet = new Set(files);
+        const digests = new Map(
+          files.map((f) => [
+            f,
+            createHash('sha256')
+              .update(readFileSync(path.join(outDir, f)))
+              .digest('hex'),
+          ]),
+        );
+        const manifestFile = checkManifestFile();
+        const policy = createHash('sha256')
+          .update(JSON.stringify([[...phones].sort(), siteOrigin ?? '']))
+          .digest('hex');
+        const scope = checkScope(
+          readManifest(manifestFile),
+          digests,
+          policy,
+          process.env[FULL_CHECKS_ENV] === '1' || process.env[FULL_CHECKS_ENV] === 'true',
+        );
         const privacy: PersonalDataProblem[] = [];
         const markup: MarkupProblem[] = [];
         const links: OutputProblem[] = [];
@@ -197,14 +220,19 @@ export default function postBuildChecks(): AstroIntegration {
         let searchIndexFilesScanned = 0;
         let linksChecked = 0;
         for (const file of files) {
+          const scan = scope.scan.has(file);
+          const checkLinks = scope.links.has(file) && /\.html?$/i.test(file);
+          if (!scan && !checkLinks) continue;
           const pages = await readOutputPages(path.join(outDir, file));
           if (pages === undefined) continue;
-          filesScanned += 1;
-          if (PAGEFIND_FILES.test(file)) searchIndexFilesScanned += 1;
-          for (const page of pages) privacy.push(...personalDataInOutput(file, page, phones));
           const text = pages[0] ?? '';
-          if (/\.html?$/i.test(file)) {
-            markup.push(...executableMarkup(file, text));
+          if (scan) {
+            filesScanned += 1;
+            if (PAGEFIND_FILES.test(file)) searchIndexFilesScanned += 1;
+            for (const page of pages) privacy.push(...personalDataInOutput(file, page, phones));
+            if (/\.html?$/i.test(file)) markup.push(...executableMarkup(file, text));
+          }
+          if (checkLinks) {
             const found = internalLinks(file, text, siteOrigin);
             linksChecked += found.length;
             links.push(...brokenInternalLinks(file, found, (p) => fileSet.has(p)));
@@ -236,7 +264,7 @@ export default function postBuildChecks(): AstroIntegration {
           brokenLinks: traced.filter((p) => p.kind === 'brokenLinks').length,
           removedUrls: traced.filter((p) => p.kind === 'removedUrls').length,
         };
-        const checks = { filesScanned, searchIndexFilesScanned, linksChecked };
+        const checks = { filesScanned, searchIndexFilesScanned, linksChecked, scope: scope.reason };
         const base = { builtAt, today, ...(buildDate === undefined ? {} : { buildDate }), checks, problems };
 
         if (traced.length > 0) {
@@ -293,8 +321,11 @@ export default function postBuildChecks(): AstroIntegration {
           warnings,
         });
         writeFileSync(path.join(outDir, 'build-info.json'), `${JSON.stringify(report, null, 2)}\n`);
+        // Every file passed: the next build need only read what changes (a failed build keeps the old manifest).
+        mkdirSync(path.dirname(manifestFile), { recursive: true });
+        writeFileSync(manifestFile, JSON.stringify(manifestOf(digests, policy)));
         logger.info(
-          `checked ${filesScanned} files (${searchIndexFilesScanned} search index files) and ${linksChecked} links: ` +
+          `checked ${filesScanned} of ${files.length} files (${scope.reason}; ${searchIndexFilesScanned} search index files) and ${linksChecked} links: ` +
             `no personal data, no executable markup, no broken links; ${warnings.length} warnings; wrote build-info.json`,
         );
         if (!existsSync(path.join(outDir, 'index.html'))) logger.warn('output has no index.html');
@@ -325,6 +356,22 @@ async function unnotedEditWarnings(content: Content, today: string, root: string
       `${e.file}：发布后于 ${newest.date} 修改过（记录号 ${newest.commit}${edits.length > 1 ? ` 等 ${edits.length} 次` : ''}），没有写修改说明。请在“修改记录”（changes）中补一条：写明改了什么；影响群众权益的勾选“重要更正”`,
     ];
   });
+}
+
+/** "1" scans every output file, not only those changed since the last passing build (the nightly release). */
+export const FULL_CHECKS_ENV = 'GONGKAILAN_FULL_CHECKS';
+
+/** The digests of the last passing build's files: in the build cache, beside Astro's incremental cache. */
+function checkManifestFile(): string {
+  return path.resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'gongkailan-checked-files.json');
+}
+
+function readManifest(file: string): CheckManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as CheckManifest;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Set by scripts/build.ts: the output folder is a temporary one that is only swapped in when every step passed. */

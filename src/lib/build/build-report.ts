@@ -45,8 +45,17 @@ export interface BuildReport {
   counts: Record<string, number>;
   /** Things maintainers should act on that do not stop the build (e.g. overdue disclosures), in Chinese. */
   warnings: string[];
-  /** What the post-build checks looked at, and how many problems they found in total. */
-  checks: { filesScanned: number; searchIndexFilesScanned: number; linksChecked: number; problems: number };
+  /**
+   * What the post-build checks looked at, and how many problems they found in total. `scope`: every file ("full"),
+   * or only files changed since the last passing build (src/lib/build/check-manifest.ts).
+   */
+  checks: {
+    filesScanned: number;
+    searchIndexFilesScanned: number;
+    linksChecked: number;
+    scope?: string;
+    problems: number;
+  };
   /** The problems of this run, per kind. */
   problems: ProblemCounts;
   /** The problems as printed (file, field, problem, fix), for a failing run; at most 50. */
