@@ -102,10 +102,22 @@ function fail(step: string, message: string): never {
 
 const lastSteps = [pagefind(), postBuildChecks()];
 const skipped = [process.env.GONGKAILAN_SKIP_INTEGRATIONS, ...lastSteps.map((i) => i.name)].filter(Boolean).join(',');
-const astro = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
-  stdio: 'inherit',
-  env: { ...env, GONGKAILAN_SKIP_INTEGRATIONS: skipped },
-});
+// Seconds per step, printed at the end: where a slow build spends its time (the pipeline benchmark reads this line).
+const stepSeconds: string[] = [];
+const timed = <T>(name: string, run: () => T): T => {
+  const started = performance.now();
+  const result = run();
+  const record = () => stepSeconds.push(`${name} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (result instanceof Promise) return result.finally(record) as T;
+  record();
+  return result;
+};
+const astro = timed('astro', () =>
+  spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+    stdio: 'inherit',
+    env: { ...env, GONGKAILAN_SKIP_INTEGRATIONS: skipped },
+  }),
+);
 if (astro.status !== 0) {
   // A content error stops Astro before it renders: the validation step wrote its report already.
   const how = astro.signal !== null ? `被信号 ${astro.signal} 终止` : `退出码 ${astro.status ?? '无'}`;
@@ -114,7 +126,7 @@ if (astro.status !== 0) {
 
 for (const step of lastSteps) {
   try {
-    await runBuildDoneHooks(step, staging, siteUrl(contentDir()));
+    await timed(step.name.replace('gongkailan:', ''), () => runBuildDoneHooks(step, staging, siteUrl(contentDir())));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(message);
@@ -135,3 +147,4 @@ if (existsSync(outDir)) {
 renameSync(staging, outDir);
 rmSync(old, { recursive: true, force: true });
 copyFileSync(path.join(outDir, 'build-info.json'), reportFile);
+console.log(`build steps: ${stepSeconds.join(', ')}`);
