@@ -24,7 +24,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   // post-build-checks stays LAST: it scans the finished output, uploads and search index included.
   // GONGKAILAN_SKIP_INTEGRATIONS (comma-separated names) lets scripts/build.ts run Pagefind and the checks in a
   // process of their own after Astro exits (lower peak memory), and the pipeline benchmark time phases alone.
