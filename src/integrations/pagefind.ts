@@ -17,9 +17,13 @@ export default function pagefind(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const siteDir = fileURLToPath(dir);
-        const { pages, files, seconds } = await buildSearchIndex(siteDir);
+        // Parts of a large town's index whose pages did not change are kept beside Astro's incremental cache.
+        const cacheDir = path.resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro');
+        const { pages, files, seconds, parts } = await buildSearchIndex(siteDir, { cacheDir });
+        const inParts =
+          parts === undefined ? '' : ` in ${parts.total} parts by year (${parts.reused} unchanged, copied)`;
         logger.info(
-          `indexed ${pages} of ${files} pages in ${seconds.toFixed(1)} s → ${path.join(path.relative('.', siteDir), 'pagefind')}/`,
+          `indexed ${pages} of ${files} pages${inParts} in ${seconds.toFixed(1)} s → ${path.join(path.relative('.', siteDir), 'pagefind')}/`,
         );
       },
     },

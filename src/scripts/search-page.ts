@@ -37,16 +37,15 @@ interface PagefindResultData {
 }
 interface PagefindResult {
   id: string;
+  score: number;
   data(): Promise<PagefindResultData>;
 }
+type PagefindResponse = { results: PagefindResult[]; filters: Record<string, Record<string, number>> } | null;
 interface Pagefind {
   init(): Promise<void>;
   options(options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  search(
-    query: string | null,
-    options?: PagefindSearchOptions,
-  ): Promise<{ results: PagefindResult[]; filters: Record<string, Record<string, number>> } | null>;
+  search(query: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
 }
 
 /** Results rendered per page; more appear with the "显示更多结果" button. */
@@ -54,6 +53,51 @@ const PAGE_SIZE = 10;
 const PAGEFIND_URL = '/pagefind/pagefind.js';
 
 type Messages = Record<string, string>;
+
+/** Filter counts of several parts added up. */
+function sumFilters(all: readonly Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
+  const sum: Record<string, Record<string, number>> = {};
+  for (const filters of all) {
+    for (const [name, values] of Object.entries(filters)) {
+      const target = (sum[name] ??= {});
+      for (const [value, count] of Object.entries(values)) target[value] = (target[value] ?? 0) + count;
+    }
+  }
+  return sum;
+}
+
+/**
+ * The site's index: one Pagefind bundle, or (a large town, src/lib/search/search-parts.ts) one bundle per year,
+ * newest first, each loaded as its own Pagefind instance and searched together. Under a date sort the parts'
+ * results are joined in part order (the parts are date ranges, so the order stays global); otherwise they are
+ * merged by relevance score, as Pagefind's own mergeIndex does. mergeIndex is not used: it re-sorts by score even
+ * under a date sort.
+ */
+async function loadIndex(bundles: readonly string[]): Promise<Pagefind> {
+  const UNDATED = '/undated/';
+  // A runtime URL: the index is written after the site is bundled, so the bundler must not resolve it.
+  if (bundles.length <= 1) return (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
+  const parts = await Promise.all(
+    bundles.map(async (bundle) => (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind),
+  );
+  return {
+    options: async (options) => void (await Promise.all(parts.map((p) => p.options(options)))),
+    init: async () => void (await Promise.all(parts.map((p) => p.init()))),
+    filters: async () => sumFilters(await Promise.all(parts.map((p) => p.filters()))),
+    search: async (query, options) => {
+      // Under a sort, one index leaves out the pages without the sort value; the undated part has none at all, and
+      // Pagefind would then return its pages unsorted, so it is left out the same way.
+      const searched = options?.sort === undefined ? parts : parts.filter((_, i) => !bundles[i]?.endsWith(UNDATED));
+      const found = (await Promise.all(searched.map((p) => p.search(query, options)))).filter((r) => r !== null);
+      const results = found.flatMap((r) => r.results);
+      return {
+        // Array.prototype.sort is stable: equal scores keep the parts' order.
+        results: options?.sort === undefined ? results.sort((a, b) => b.score - a.score) : results,
+        filters: sumFilters(found.map((r) => r.filters)),
+      };
+    },
+  };
+}
 
 export async function startSearchPage(root: HTMLElement): Promise<void> {
   const messages = JSON.parse(root.dataset.messages ?? '{}') as Messages;
@@ -95,8 +139,7 @@ export async function startSearchPage(root: HTMLElement): Promise<void> {
   /** Each type's categories, from the index's filter counts (a filter-only search per type). */
   const categoriesByType: Record<string, string[]> = {};
   try {
-    // A runtime URL: the index is written after the site is bundled, so the bundler must not resolve it.
-    pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
+    pagefind = await loadIndex(JSON.parse(root.dataset.searchParts ?? '[]') as string[]);
     // pageLength 0.5 (Pagefind's default 0.75): the full record (a 决议公开 notice with its tables, a community
     // page listing its finance and matters) should not lose to short pages that only mention the words;
     // tests/search-queries.test.ts failed on 土地流转 and 清河社区 with the default.

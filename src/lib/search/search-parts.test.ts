@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { describePage, pageYear, searchParts, type SearchPage } from './search-parts.ts';
+
+const page = (file: string, date?: string, indexed = true): SearchPage =>
+  describePage(
+    file,
+    `<main ${indexed ? 'data-pagefind-body' : ''}><h1>x</h1>${
+      date === undefined ? '' : `<div hidden><span data-pagefind-sort="date">${date}</span></div>`
+    }</main>`,
+  );
+
+describe('searchParts: the index by year, for large towns', () => {
+  const pages = [
+    page('notices/a/index.html', '2024-03-01'),
+    page('notices/b/index.html', '2026-01-02'),
+    page('places/x/index.html'),
+    page('notices/c/index.html', '2025-12-31'),
+    page('notices/d/index.html', '2026-11-20'),
+    page('notices/index.html', undefined, false),
+  ];
+
+  it('keeps one index while the indexed pages fit in one', () => {
+    expect(searchParts(pages, 5)).toBeUndefined();
+  });
+
+  it('splits by year, newest first, undated last; the newest part is the primary bundle; unindexed pages stay out', () => {
+    const parts = searchParts(pages, 3) ?? [];
+    expect(parts.map((p) => [p.name, p.bundle, p.pages.map((x) => x.file)])).toEqual([
+      ['2026', '/pagefind/', ['notices/b/index.html', 'notices/d/index.html']],
+      ['2025', '/pagefind/parts/2025/', ['notices/c/index.html']],
+      ['2024', '/pagefind/parts/2024/', ['notices/a/index.html']],
+      ['undated', '/pagefind/parts/undated/', ['places/x/index.html']],
+    ]);
+  });
+
+  it('reads the year from the date-sort element only', () => {
+    expect(pageYear('<span data-pagefind-sort="date">2025-06-30</span>')).toBe('2025');
+    expect(pageYear('<span data-pagefind-meta="date">2025-06-30</span>')).toBeUndefined();
+  });
+});

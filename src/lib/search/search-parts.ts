@@ -1,0 +1,68 @@
+/**
+ * The search index in parts, for towns too large for one Pagefind index (its memory grows ~0.3 MB per indexed
+ * page: 7 GB at 30k entries, docs/performance.md). Pages are split by the year they are dated (their
+ * `data-pagefind-sort="date"`), newest first, then the undated pages (places, statistics). Each part is its own
+ * Pagefind bundle; the search page loads each as its own instance (src/scripts/search-page.ts) and
+ * - for 按日期排序, concatenates the parts' date-sorted results in part order: the order stays global because the
+ *   parts are date ranges. (Pagefind's own `mergeIndex` re-sorts merged results by relevance score, even under a
+ *   date sort, so it cannot be used for that.)
+ * - for relevance, merges all parts' results by score, as `mergeIndex` does.
+ * A part whose pages did not change since the last build is copied from the build cache, not indexed again.
+ */
+
+/** Indexed pages above which the index is split (GONGKAILAN_SEARCH_PART_PAGES overrides it). */
+export const DEFAULT_PART_PAGES = 4000;
+export const PART_PAGES_ENV = 'GONGKAILAN_SEARCH_PART_PAGES';
+
+/** Where the first part's bundle lives: the search page always loads this one. */
+export const PRIMARY_BUNDLE = '/pagefind/';
+
+export interface SearchPage {
+  /** Path of the HTML file relative to the site root, with forward slashes. */
+  file: string;
+  /** Whether Pagefind indexes it (isIndexed). */
+  indexed: boolean;
+  /** The year it is dated (pageYear), undefined when undated. */
+  year: string | undefined;
+}
+
+/** What the split needs to know of a page (the HTML itself is read again part by part, to keep memory low). */
+export function describePage(file: string, html: string): SearchPage {
+  return { file, indexed: isIndexed(html), year: pageYear(html) };
+}
+
+export interface SearchPart {
+  /** The year, or "undated". */
+  name: string;
+  /** URL of the part's bundle folder (ends with /). */
+  bundle: string;
+  pages: SearchPage[];
+}
+
+/** Whether Pagefind indexes the page: every page that should be found marks its body (src/layouts/Base.astro). */
+function isIndexed(html: string): boolean {
+  return html.includes('data-pagefind-body');
+}
+
+/** The year of the page's date-sort value, or undefined for an undated page. */
+export function pageYear(html: string): string | undefined {
+  return /data-pagefind-sort="date"[^>]*>\s*(\d{4})-\d{2}-\d{2}/.exec(html)?.[1];
+}
+
+/** The indexed pages in parts (newest year first, undated last), or undefined when one index holds them all. */
+export function searchParts(pages: readonly SearchPage[], maxPages: number): SearchPart[] | undefined {
+  const indexed = pages.filter((p) => p.indexed);
+  if (indexed.length <= maxPages) return undefined;
+  const byName = new Map<string, SearchPage[]>();
+  for (const page of indexed) {
+    const name = page.year ?? 'undated';
+    byName.set(name, [...(byName.get(name) ?? []), page]);
+  }
+  const names = [...byName.keys()].filter((n) => n !== 'undated').sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+  if (byName.has('undated')) names.push('undated');
+  return names.map((name, i) => ({
+    name,
+    bundle: i === 0 ? PRIMARY_BUNDLE : `${PRIMARY_BUNDLE}parts/${name}/`,
+    pages: (byName.get(name) ?? []).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+  }));
+}
