@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TODAY, OUTPUT_ROOT, buildSite } from './support/build.ts';
+import { DEMO_TODAY, OUTPUT_ROOT, buildSite, pageReuse } from './support/build.ts';
 
 const ROOT = path.join(OUTPUT_ROOT, 'incremental');
 const LATER = '2026-11-27';
@@ -52,13 +52,6 @@ function edit(file: string, from: string, to: string): void {
   expect(text, `${file} has ${from}`).toContain(from);
   writeFileSync(full, text.replace(from, to));
   git('commit', '-qam', `edit ${file}`);
-}
-
-/** Pages Astro copied from the last build ("(restored)") and pages it rendered, from a build's output. */
-function reuse(output: string): { restored: number; rendered: number } {
-  const lines = output.split('\n').filter((line) => /^\S+\s+[├└]─ \//.test(line.replace(/\x1b\[[0-9;]*m/g, '')));
-  const restored = lines.filter((line) => line.includes('(restored)')).length;
-  return { restored, rendered: lines.length - restored };
 }
 
 interface Report {
@@ -107,7 +100,7 @@ afterAll(() => {
 
 describe('incremental build', () => {
   it('after one notice is edited, copies at least 80 % of the pages from the last build', () => {
-    const { restored, rendered } = reuse(afterNotice);
+    const { restored, rendered } = pageReuse(afterNotice);
     expect(restored + rendered).toBeGreaterThan(400);
     expect(restored / (restored + rendered)).toBeGreaterThanOrEqual(0.8);
   });
@@ -120,9 +113,9 @@ describe('incremental build', () => {
   });
 
   it('after edits to every kind of content and three days passing, equals a full build byte for byte', () => {
-    const { restored } = reuse(full);
+    const { restored } = pageReuse(full);
     expect(restored, 'the full build started from an empty cache').toBe(0);
-    expect(reuse(incremental).restored).toBeGreaterThan(0);
+    expect(pageReuse(incremental).restored).toBeGreaterThan(0);
     const a = path.join(ROOT, 'incremental');
     const b = path.join(ROOT, 'full');
     const names = files(b);

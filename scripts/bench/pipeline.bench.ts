@@ -17,6 +17,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { addDays } from '../../src/lib/site/dates.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
+import { pageReuse } from '../../tests/support/build.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
 import { writeCorpus, type CorpusPlan } from './corpus.ts';
 import { folderSize, kb, loadAverage, mb, runMeasured, runPhase, type PhaseResult } from './lib/measure.ts';
@@ -80,13 +81,8 @@ interface Rebuild {
 
 /** What a one-command build's output says about page reuse and its steps. */
 function rebuildOf(name: string, result: PhaseResult): Rebuild {
-  const lines = result.output
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .split('\n')
-    .filter((line) => /^\S+\s+[├└]─ \//.test(line));
-  const restored = lines.filter((line) => line.includes('(restored)')).length;
   const steps = /build steps: (.*)/.exec(result.output)?.[1] ?? '';
-  return { name, result, restored, rendered: lines.length - restored, steps };
+  return { name, result, ...pageReuse(result.output), steps };
 }
 
 /** Every statistics record of the latest month gets one more demand received: a month re-imported. */

@@ -26,6 +26,7 @@ import {
   type PagefindSearchOptions,
   type SearchRequest,
 } from '~/lib/search/search-query.ts';
+import { isUndatedBundle } from '~/lib/search/search-parts.ts';
 
 /** The part of Pagefind's browser API we use (https://pagefind.app/docs/api/). */
 interface PagefindResultData {
@@ -74,7 +75,6 @@ function sumFilters(all: readonly Record<string, Record<string, number>>[]): Rec
  * under a date sort.
  */
 async function loadIndex(bundles: readonly string[]): Promise<Pagefind> {
-  const UNDATED = '/undated/';
   // A runtime URL: the index is written after the site is bundled, so the bundler must not resolve it.
   if (bundles.length <= 1) return (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
   const parts = await Promise.all(
@@ -87,7 +87,7 @@ async function loadIndex(bundles: readonly string[]): Promise<Pagefind> {
     search: async (query, options) => {
       // Under a sort, one index leaves out the pages without the sort value; the undated part has none at all, and
       // Pagefind would then return its pages unsorted, so it is left out the same way.
-      const searched = options?.sort === undefined ? parts : parts.filter((_, i) => !bundles[i]?.endsWith(UNDATED));
+      const searched = options?.sort === undefined ? parts : parts.filter((_, i) => !isUndatedBundle(bundles[i] ?? ''));
       const found = (await Promise.all(searched.map((p) => p.search(query, options)))).filter((r) => r !== null);
       const results = found.flatMap((r) => r.results);
       return {

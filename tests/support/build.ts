@@ -224,3 +224,17 @@ export async function sharedBuild(options: SharedBuildOptions): Promise<SharedBu
     }
   }
 }
+
+/**
+ * Pages and files an incremental build copied from the last build ("(restored)" in Astro's log) and those it
+ * rendered, from the output of a build (`npm run build`). Shared by tests/incremental-build.test.ts and the pipeline
+ * benchmark.
+ */
+export function pageReuse(output: string): { restored: number; rendered: number } {
+  const lines = output
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((line) => /^\S+\s+[├└]─ \//.test(line));
+  const restored = lines.filter((line) => line.includes('(restored)')).length;
+  return { restored, rendered: lines.length - restored };
+}

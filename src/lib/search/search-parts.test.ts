@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePage, pageYear, searchParts, type SearchPage } from './search-parts.ts';
+import { describePage, isUndatedBundle, pageYear, searchParts, type SearchPage } from './search-parts.ts';
 
 const page = (file: string, date?: string, indexed = true): SearchPage =>
   describePage(
@@ -31,6 +31,7 @@ describe('searchParts: the index by year, for large towns', () => {
       ['2024', '/pagefind/parts/2024/', ['notices/a/index.html']],
       ['undated', '/pagefind/parts/undated/', ['places/x/index.html']],
     ]);
+    expect(parts.map((p) => isUndatedBundle(p.bundle))).toEqual([false, false, false, true]);
   });
 
   it('reads the year from the date-sort element only', () => {

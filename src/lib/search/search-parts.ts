@@ -14,6 +14,14 @@
 export const DEFAULT_PART_PAGES = 4000;
 export const PART_PAGES_ENV = 'GONGKAILAN_SEARCH_PART_PAGES';
 
+/** The part of the pages without a date: under a date sort the search page leaves it out, as one index does. */
+const UNDATED = 'undated';
+
+/** Whether a part's bundle (a URL from searchParts) holds the undated pages. */
+export function isUndatedBundle(bundle: string): boolean {
+  return bundle.endsWith(`/parts/${UNDATED}/`);
+}
+
 /** Where the first part's bundle lives: the search page always loads this one. */
 export const PRIMARY_BUNDLE = '/pagefind/';
 
@@ -55,11 +63,11 @@ export function searchParts(pages: readonly SearchPage[], maxPages: number): Sea
   if (indexed.length <= maxPages) return undefined;
   const byName = new Map<string, SearchPage[]>();
   for (const page of indexed) {
-    const name = page.year ?? 'undated';
+    const name = page.year ?? UNDATED;
     byName.set(name, [...(byName.get(name) ?? []), page]);
   }
-  const names = [...byName.keys()].filter((n) => n !== 'undated').sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
-  if (byName.has('undated')) names.push('undated');
+  const names = [...byName.keys()].filter((n) => n !== UNDATED).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+  if (byName.has(UNDATED)) names.push(UNDATED);
   return names.map((name, i) => ({
     name,
     bundle: i === 0 ? PRIMARY_BUNDLE : `${PRIMARY_BUNDLE}parts/${name}/`,
