@@ -4,17 +4,26 @@
  * key that leaves out something the page shows leaves that page stale. After one notice is edited, most pages are
  * copied; after an edit to every other kind of content and three days passing, the incremental build is compared
  * with a full build of the same content, file by file and byte for byte: a stale page fails here, by name.
+ *
+ * The builds split the search index by year (GONGKAILAN_SEARCH_PART_PAGES=60, as a town of more than 4000 pages
+ * gets it, src/lib/search/search-parts.ts), so the same builds prove the index in parts: a part whose pages did not
+ * change is copied from the cache, the copied parts equal freshly indexed ones byte for byte, and in Chromium the
+ * search page answers like the demo's one-index search (same counts, same newest-first dates, same filter values).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TODAY, OUTPUT_ROOT, buildSite, pageReuse } from './support/build.ts';
+import { launchBrowser } from './support/browser.ts';
+import { DEMO_OUT_DIR, DEMO_TODAY, OUTPUT_ROOT, buildSite, pageReuse } from './support/build.ts';
+import { serveStatic, type StaticServer } from './support/static-server.ts';
 
 const ROOT = path.join(OUTPUT_ROOT, 'incremental');
 const LATER = '2026-11-27';
 let content: string;
+let first: string;
 let afterNotice: string;
 let incremental: string;
 let full: string;
@@ -31,6 +40,7 @@ const build = (name: string, today: string, cache: string) =>
     env: {
       ASTRO_CACHE_DIR: path.join(ROOT, cache),
       GONGKAILAN_BUILT_AT: '2026-11-23T16:10:00Z',
+      GONGKAILAN_SEARCH_PART_PAGES: '60',
     },
   });
 
@@ -76,7 +86,7 @@ beforeAll(async () => {
   git('config', 'user.name', '村委会电脑');
   git('add', '.');
   git('commit', '-qm', 'demo');
-  await build('first', DEMO_TODAY, 'cache');
+  first = await build('first', DEMO_TODAY, 'cache');
 
   // A clerk corrects the title of a notice that minutes and a matter link to.
   edit('notices/2025-10-10-taoyuan-ludeng-bixuan-jieguo.md', '\ntitle: ', '\ntitle: （更正）');
@@ -97,6 +107,12 @@ beforeAll(async () => {
 afterAll(() => {
   if (content !== undefined) rmSync(content, { recursive: true, force: true });
 });
+
+/** The part bundles the search page is told of (its `data-search-parts`). */
+function searchParts(build: string): string[] {
+  const html = readFileSync(path.join(ROOT, build, 'search', 'index.html'), 'utf8');
+  return JSON.parse((/data-search-parts="([^"]*)"/.exec(html)?.[1] ?? '[]').replaceAll('&quot;', '"')) as string[];
+}
 
 describe('incremental build', () => {
   it('after one notice is edited, copies at least 80 % of the pages from the last build', () => {
@@ -130,4 +146,79 @@ describe('incremental build', () => {
     expect(report(a).checks.filesScanned).toBeLessThan(report(b).checks.filesScanned);
     expect(report(b).checks.scope).toBe('full');
   });
+});
+
+describe('the search index in parts', () => {
+  let parts: StaticServer;
+  let whole: StaticServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [parts, whole, browser] = await Promise.all([
+      serveStatic(path.join(ROOT, 'first')),
+      serveStatic(DEMO_OUT_DIR),
+      launchBrowser(),
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await parts?.close();
+    await whole?.close();
+  });
+
+  /** What the search page shows for `query`: its status line, the result dates in order, the type filter's values. */
+  async function answer(
+    site: StaticServer,
+    query: string,
+  ): Promise<{ status: string; dates: string[]; types: string[] }> {
+    const page: Page = await browser.newPage();
+    await page.goto(`${site.url}/search/${query}`);
+    await page.locator('[data-search-filters]').waitFor({ state: 'visible' });
+    const status = page.locator('#search-status');
+    await expect.poll(() => status.textContent()).toMatch(/^(找到|没有)/);
+    const dates = await page
+      .locator('#search-results > li time')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+    const types = await page.getByLabel('类型').locator('option').allTextContents();
+    const result = { status: (await status.textContent()) ?? '', dates, types };
+    await page.close();
+    return result;
+  }
+
+  it('is split by year, newest first, and the search page is told the parts', () => {
+    expect(first).toMatch(/indexed 257 of 257 pages in 5 parts by year \(0 unchanged, copied\)/);
+    expect(searchParts('first')).toEqual([
+      '/pagefind/',
+      '/pagefind/parts/2025/',
+      '/pagefind/parts/2024/',
+      '/pagefind/parts/2019/',
+      '/pagefind/parts/undated/',
+    ]);
+  });
+
+  it('indexes again only the parts whose pages changed: after one 2025 notice, 2024 and 2019 are copied', () => {
+    const copied = Number(/in 5 parts by year \((\d+) unchanged, copied\)/.exec(afterNotice)?.[1]);
+    expect(copied).toBeGreaterThanOrEqual(2);
+    expect(copied).toBeLessThan(5);
+    for (const year of ['2024', '2019']) {
+      const bundle = (build: string) =>
+        files(path.join(ROOT, build, 'pagefind', 'parts', year)).map((f) =>
+          readFileSync(path.join(ROOT, build, 'pagefind', 'parts', year, f)).toString('base64'),
+        );
+      expect(bundle('after-notice'), `part ${year}`).toEqual(bundle('first'));
+    }
+  });
+
+  for (const query of ['?q=公示&sort=date', '?q=低保&sort=date', '?q=桃源村', '?q=公示&type=公告&sort=date']) {
+    it(`answers ${decodeURIComponent(query)} as the one-index search does`, async () => {
+      const [split, one] = await Promise.all([answer(parts, encodeURI(query)), answer(whole, encodeURI(query))]);
+      expect(split.status).toBe(one.status);
+      expect(split.types).toEqual(one.types);
+      if (query.includes('sort=date')) {
+        expect(split.dates.length).toBeGreaterThan(2);
+        expect(split.dates).toEqual(one.dates);
+      }
+    });
+  }
 });
