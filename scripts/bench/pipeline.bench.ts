@@ -349,7 +349,7 @@ function report(entries: number, r: SizeResult): void {
     `| charts (inline SVG + .svg files) | ${mb(r.chartBytes)} in ${r.chartCount.toLocaleString('en')} charts |`,
     ...r.search.map(
       (q, i) =>
-        `| search bytes, ${i === 0 ? 'first' : 'second'} query "${q.query}" in Chromium (${q.results} results, top 10 loaded) | ${kb(q.bytes)} in ${q.requests} requests |`,
+        `| search bytes, ${i === 0 ? 'first' : 'second'} query "${q.query}" in Chromium (${q.results} results over ${q.parts} index part(s), top 10 loaded) | ${kb(q.bytes)} in ${q.requests} requests |`,
     ),
     '',
     '| template | pages | sample | HTML gzip | transferred (page + assets, uncompressed) |',

@@ -7,7 +7,7 @@
  * deterministically, so runs are comparable; indexing uses the same `buildSearchIndex` as the build, in a child
  * process so its memory is measured alone.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
@@ -108,10 +108,28 @@ process.stdout.write('\\n' + JSON.stringify(summary));`;
 
 // --- bytes fetched by Chromium --------------------------------------------------------------------------------
 
-/** Bytes a real Chromium fetches for each query in turn; reused by pipeline.bench.ts on the real site. */
+/**
+ * The bundles a query reads: every part the site's search page is told of (`data-search-parts`, written when the
+ * index is in parts, src/lib/search/search-index.ts), else the one index. Measuring only `/pagefind/` on a site in
+ * parts would leave out every year but the newest.
+ */
+function searchBundles(siteDir: string): string[] {
+  const searchPage = path.join(siteDir, 'search', 'index.html');
+  if (!existsSync(searchPage)) return ['/pagefind/'];
+  const attribute = /data-search-parts="([^"]*)"/.exec(readFileSync(searchPage, 'utf8'))?.[1] ?? '[]';
+  const parts = JSON.parse(attribute.replaceAll('&quot;', '"')) as string[];
+  return parts.length > 0 ? parts : ['/pagefind/'];
+}
+
+/**
+ * Bytes a real Chromium fetches for each query in turn, over every part of the index as the search page queries
+ * them (src/scripts/search-page.ts: each part its own instance, results merged by score); reused by
+ * pipeline.bench.ts on the real site.
+ */
 export async function bytesPerQuery(
   siteDir: string,
-): Promise<{ query: string; bytes: number; requests: number; results: number }[]> {
+): Promise<{ query: string; bytes: number; requests: number; results: number; parts: number }[]> {
+  const bundles = searchBundles(siteDir);
   const server = await serveStatic(siteDir);
   const browser = await launchBrowser();
   try {
@@ -145,13 +163,15 @@ export async function bytesPerQuery(
       requests = 0;
       // Source text, so no bundler rewrites the dynamic import; the top 10 results load their data, as on our page.
       const results = (await page.evaluate(`(async () => {
-        const pagefind = await import('/pagefind/pagefind.js');
-        const search = await pagefind.search(${JSON.stringify(query)});
-        await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
-        return search.results.length;
+        const bundles = ${JSON.stringify(bundles)};
+        const parts = await Promise.all(bundles.map((bundle) => import(bundle + 'pagefind.js')));
+        const found = await Promise.all(parts.map((pagefind) => pagefind.search(${JSON.stringify(query)})));
+        const merged = found.flatMap((search) => search.results).sort((a, b) => b.score - a.score);
+        await Promise.all(merged.slice(0, 10).map((r) => r.data()));
+        return merged.length;
       })()`)) as number;
       await settled();
-      measured.push({ query, bytes, requests, results });
+      measured.push({ query, bytes, requests, results, parts: bundles.length });
     }
     return measured;
   } finally {
@@ -176,7 +196,7 @@ export default async function bench(): Promise<void> {
   console.log(`| index size on disk | ${mb(size.bytes)} in ${size.files} files |`);
   queries.forEach((q, i) =>
     console.log(
-      `| ${i === 0 ? 'first' : 'second'} query "${q.query}" (${q.results} results, top 10 loaded) | ${kb(q.bytes)} in ${q.requests} requests |`,
+      `| ${i === 0 ? 'first' : 'second'} query "${q.query}" (${q.results} results over ${q.parts} index part(s), top 10 loaded) | ${kb(q.bytes)} in ${q.requests} requests |`,
     ),
   );
   if (process.env.BENCH_KEEP !== '1') rmSync(WORK, { recursive: true, force: true });
