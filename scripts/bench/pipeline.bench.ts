@@ -20,7 +20,16 @@ import { launchBrowser } from '../../tests/support/browser.ts';
 import { pageReuse } from '../../tests/support/build.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
 import { writeCorpus, type CorpusPlan } from './corpus.ts';
-import { folderSize, kb, loadAverage, mb, runMeasured, runPhase, type PhaseResult } from './lib/measure.ts';
+import {
+  folderSize,
+  kb,
+  loadAverage,
+  mb,
+  peaksByKind,
+  runMeasured,
+  runPhase,
+  type PhaseResult,
+} from './lib/measure.ts';
 import { prepareHugoContent } from './lib/reference-sites.ts';
 import { groupTemplates } from './lib/templates.ts';
 import { bytesPerQuery } from './search.bench.ts';
@@ -212,7 +221,7 @@ async function benchSize(entries: number): Promise<SizeResult> {
   cold();
   const fullEnv = failed.length === 0 ? base : { ...base, GONGKAILAN_SKIP_INTEGRATIONS: failed.join(',') };
   const full = await runPhase('full build', NODE, ONE_COMMAND, { env: fullEnv });
-  console.log(`full build ${full.seconds.toFixed(1)} s ${mb(full.peakRss)}`);
+  console.log(`full build ${full.seconds.toFixed(1)} s ${mb(full.peakRss)} (peaks: ${peaksByKind(full)})`);
   const pages = htmlFiles(siteDir);
   const charts = chartBytes(siteDir, pages);
   const index = folderSize(path.join(siteDir, 'pagefind'));
@@ -227,7 +236,7 @@ async function benchSize(entries: number): Promise<SizeResult> {
     const result = rebuildOf(name, await runPhase(name, NODE, ONE_COMMAND, { env }));
     rebuilds.push(result);
     console.log(
-      `${name} ${result.result.seconds.toFixed(1)} s ${mb(result.result.peakRss)}, ${result.restored} pages copied, ${result.rendered} rendered (${result.steps})`,
+      `${name} ${result.result.seconds.toFixed(1)} s ${mb(result.result.peakRss)}, ${result.restored} pages copied, ${result.rendered} rendered (${result.steps}; peaks: ${peaksByKind(result.result)})`,
     );
   };
   editOneNotice(contentDir);
@@ -330,10 +339,10 @@ function report(entries: number, r: SizeResult): void {
     '| --- | ---: | ---: |',
     ...r.phases.map((p) => `| ${p.name} | ${s(p.result)} | ${mb(p.result.peakRss)} |`),
     `| sum of phases | ${r.phases.reduce((sum, p) => sum + p.result.seconds, 0).toFixed(1)} s | ${mb(Math.max(...r.phases.map((p) => p.result.peakRss)))} (max) |`,
-    `| **full pipeline, one command (${ONE_COMMAND_LABEL})${r.fullWithout.length > 0 ? ` WITHOUT ${r.fullWithout.join(', ')}` : ''}** | **${s(r.full)}** | **${mb(r.full.peakRss)}** |`,
+    `| **full pipeline, one command (${ONE_COMMAND_LABEL})${r.fullWithout.length > 0 ? ` WITHOUT ${r.fullWithout.join(', ')}` : ''}** | **${s(r.full)}** | **${mb(r.full.peakRss)}** (${peaksByKind(r.full)}) |`,
     ...r.rebuilds.map(
       (b) =>
-        `| ${b.name}: ${b.restored} pages copied, ${b.rendered} rendered; ${b.steps} | ${s(b.result)} (${((100 * b.result.seconds) / r.full.seconds).toFixed(0)} % of full, ${ratio(b.result, r.hugo)} Hugo) | ${mb(b.result.peakRss)} |`,
+        `| ${b.name}: ${b.restored} pages copied, ${b.rendered} rendered; ${b.steps} | ${s(b.result)} (${((100 * b.result.seconds) / r.full.seconds).toFixed(0)} % of full, ${ratio(b.result, r.hugo)} Hugo) | ${mb(b.result.peakRss)} (${peaksByKind(b.result)}) |`,
     ),
     `| reference: Hugo ${r.hugo === undefined ? '(not installed)' : ''} | ${r.hugo === undefined ? '—' : s(r.hugo)} | ${r.hugo === undefined ? '—' : mb(r.hugo.peakRss)} |`,
     `| reference: plain Astro, same entries | ${s(r.plainAstro)} | ${mb(r.plainAstro.peakRss)} |`,

@@ -2,33 +2,48 @@
  * Runs one benchmark phase as a child process and measures its wall time and peak memory.
  *
  * Peak memory is the resident set of the whole process tree (Node plus any binary it starts, such as Pagefind),
- * sampled every 50 ms from /proc: `/usr/bin/time`'s maxrss would report only the largest single process, which
+ * sampled every 50 ms from /proc, in total and per kind of process: `/usr/bin/time`'s maxrss would report only the largest single process, which
  * hides the Pagefind binary's share of an `astro build`.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** Resident memory of a process and all its descendants, in bytes (0 once it has exited). */
-export function treeRss(pid: number): number {
-  let rss = 0;
+/**
+ * What a process in a build's tree is, from its command line: the pipeline's phases run in different processes
+ * (scripts/build.ts starts `astro build`, then runs Pagefind's binary and the checks itself), so the peak of each
+ * kind says which phase holds the memory.
+ */
+export function processKind(commandLine: string): string {
+  if (commandLine.includes('pagefind')) return 'pagefind';
+  if (commandLine.includes('astro.mjs')) return 'astro';
+  if (commandLine.includes('scripts/build.ts')) return 'build script (checks)';
+  if (commandLine.includes('hugo')) return 'hugo';
+  return 'other';
+}
+
+/** Resident memory of a process tree by kind of process (processKind), in bytes. */
+export function treeRssByKind(pid: number, into: Map<string, number> = new Map()): Map<string, number> {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    const kind = processKind(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
+    into.set(kind, (into.get(kind) ?? 0) + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
     for (const task of readdirSync(`/proc/${pid}/task`)) {
       const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      for (const child of children === '' ? [] : children.split(/\s+/)) rss += treeRss(Number(child));
+      for (const child of children === '' ? [] : children.split(/\s+/)) treeRssByKind(Number(child), into);
     }
   } catch {
     // The process ended between listing and reading: nothing more to count.
   }
-  return rss;
+  return into;
 }
 
 export interface PhaseResult {
   seconds: number;
   /** Peak resident memory of the process tree, bytes. */
   peakRss: number;
+  /** Peak resident memory of each kind of process in the tree (processKind), bytes: which phase holds the peak. */
+  peakByKind: Record<string, number>;
   code: number;
   /** Combined stdout and stderr (for error messages and for figures the phase prints). */
   output: string;
@@ -49,15 +64,24 @@ export function runMeasured(command: string, args: readonly string[], options: R
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let peakRss = 0;
+    const peakByKind: Record<string, number> = {};
     let output = '';
-    const sample = () => (peakRss = Math.max(peakRss, treeRss(child.pid ?? 0)));
+    const sample = () => {
+      const byKind = treeRssByKind(child.pid ?? 0);
+      let total = 0;
+      for (const [kind, rss] of byKind) {
+        total += rss;
+        peakByKind[kind] = Math.max(peakByKind[kind] ?? 0, rss);
+      }
+      peakRss = Math.max(peakRss, total);
+    };
     const sampler = setInterval(sample, 50);
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(sampler);
-      resolve({ seconds: (performance.now() - started) / 1000, peakRss, code: code ?? 1, output });
+      resolve({ seconds: (performance.now() - started) / 1000, peakRss, peakByKind, code: code ?? 1, output });
     });
   });
 }
@@ -100,4 +124,13 @@ export function loadAverage(): string {
 }
 
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** "astro 1,650 MB, pagefind 420 MB": each kind's own peak, largest first (the peaks need not coincide). */
+export function peaksByKind(result: PhaseResult): string {
+  return Object.entries(result.peakByKind)
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, bytes]) => `${kind} ${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`)
+    .join(', ');
+}
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
