@@ -3,15 +3,24 @@
  * Builds the demo site once for all tests that need built output (pages, search index, browser tests), with
  * the build day fixed so notice states and scheduled items are deterministic, and empties the shared scenario
  * builds of the last run (tests/support/build.ts `sharedBuild`) so every run builds them from today's code.
+ * It also empties the build caches test builds keep beside their output (`.cache-<name>`: Astro's incremental
+ * cache, the search parts, the list of files the checks passed): a build that found the last run's cache copies
+ * pages and checks only changed files, so a second local run would test something else than CI's fresh clone
+ * (the demo's check of every output file scanned nothing the second time).
  * GONGKAILAN_SKIP_BUILD=1 skips the demo build (for site tests that need none); GONGKAILAN_REUSE_BUILD=1 keeps a
  * demo and scenario builds already there (only when they are fresh: the code has not changed since).
  */
-import { existsSync, rmSync } from 'node:fs';
-import { BUILD_LOG, buildSite, DEMO_OUT_DIR, DEMO_TODAY, SHARED_ROOT } from './build.ts';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { BUILD_LOG, buildSite, DEMO_OUT_DIR, DEMO_TODAY, OUTPUT_ROOT, SHARED_ROOT } from './build.ts';
 
 export default async function setup(): Promise<void> {
   const reuse = process.env.GONGKAILAN_REUSE_BUILD === '1';
-  if (!reuse) rmSync(SHARED_ROOT, { recursive: true, force: true });
+  if (!reuse) {
+    rmSync(SHARED_ROOT, { recursive: true, force: true });
+    const caches = existsSync(OUTPUT_ROOT) ? readdirSync(OUTPUT_ROOT).filter((name) => name.startsWith('.cache-')) : [];
+    for (const name of caches) rmSync(path.join(OUTPUT_ROOT, name), { recursive: true, force: true });
+  }
   rmSync(BUILD_LOG, { force: true });
   if (process.env.GONGKAILAN_SKIP_BUILD === '1') return;
   if (reuse && existsSync(`${DEMO_OUT_DIR}/index.html`)) return;
