@@ -4,6 +4,7 @@
  * `npm run validate`. Deterministic: the same options give byte-identical files, so runs are comparable.
  *
  *   node scripts/bench/corpus.ts 1000 tests/.output/bench/corpus-1000     (entries, target folder)
+ *   node scripts/bench/corpus.ts 1000 town/content --town fengxi:枫溪 --seed 2   (one town of a county)
  *
  * "Entries" are the files a build turns into pages: notices + meetings + legal + stats. Places and site.json
  * come on top. The Chinese text is assembled from the phrase banks in `lib/phrases.ts`.
@@ -11,6 +12,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { addDays, addMonths, monthOf } from '../../src/lib/site/dates.ts';
 import {
   GIVEN_NAMES,
@@ -469,7 +471,21 @@ export function writeCorpus(dir: string, options: CorpusOptions): CorpusPlan {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [entries = '1000', dir = `tests/.output/bench/corpus-${entries}`] = process.argv.slice(2);
-  const plan = writeCorpus(dir, { entries: Number(entries), today: process.env.BUILD_DATE ?? '2026-11-24' });
+  // --town id:name and --seed: one town of a simulated county (.github/workflows/county-build.yml).
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { town: { type: 'string' }, seed: { type: 'string' } },
+  });
+  const [entries = '1000', dir = `tests/.output/bench/corpus-${entries}`] = positionals;
+  const [id, name] = values.town?.split(':') ?? [];
+  if (values.town !== undefined && (id === undefined || name === undefined || !/^[a-z][a-z0-9-]*$/.test(id))) {
+    throw new Error(`--town must be id:名称, e.g. yunxi:云溪, got ${values.town}`);
+  }
+  const plan = writeCorpus(dir, {
+    entries: Number(entries),
+    today: process.env.BUILD_DATE ?? '2026-11-24',
+    ...(id === undefined || name === undefined ? {} : { town: { id, name } }),
+    ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
+  });
   console.log(`${dir}: ${JSON.stringify(plan)}`);
 }

@@ -12,7 +12,9 @@ import * as pagefind from 'pagefind';
 import {
   DEFAULT_PART_PAGES,
   describePage,
+  PART_LIST_FILE,
   PART_PAGES_ENV,
+  partList,
   PRIMARY_BUNDLE,
   searchParts,
   type SearchPart,
@@ -74,6 +76,7 @@ export async function buildSearchIndex(
     if (added.page_count === 0) throw new Error(`no HTML pages found in ${siteDir}`);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+    writePartList(siteDir, undefined);
     return {
       pages: indexedPages(outputPath),
       files: added.page_count,
@@ -86,6 +89,14 @@ export async function buildSearchIndex(
     // The binary otherwise keeps running and holds the build process open.
     await pagefind.close();
   }
+}
+
+/** PART_LIST_FILE, for sites that merge this one's index (search-parts.ts). */
+function writePartList(siteDir: string, parts: readonly SearchPart[] | undefined): void {
+  writeFileSync(
+    path.join(siteDir, ...PART_LIST_FILE.split('/').filter(Boolean)),
+    `${JSON.stringify(partList(parts))}\n`,
+  );
 }
 
 /** Pages actually in the written index, from `pagefind-entry.json` (the API's page_count counts files seen). */
@@ -166,6 +177,7 @@ async function indexInParts(
   const html = readFileSync(searchPage, 'utf8');
   if (!html.includes(`${PARTS_ATTRIBUTE}="[]"`)) throw new Error(`${searchPage} has no ${PARTS_ATTRIBUTE} to fill`);
   writeFileSync(searchPage, html.replace(`${PARTS_ATTRIBUTE}="[]"`, `${PARTS_ATTRIBUTE}="${bundles}"`));
+  writePartList(siteDir, parts);
   const primary = path.join(siteDir, ...PRIMARY_BUNDLE.split('/').filter(Boolean));
   return {
     pages: parts.reduce((sum, p) => sum + p.pages.length, 0),

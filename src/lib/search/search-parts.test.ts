@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePage, isUndatedBundle, pageYear, searchParts, type SearchPage } from './search-parts.ts';
+import { describePage, isUndatedBundle, pageYear, partList, searchParts, type SearchPage } from './search-parts.ts';
 
 const page = (file: string, date?: string, indexed = true): SearchPage =>
   describePage(
@@ -32,6 +32,18 @@ describe('searchParts: the index by year, for large towns', () => {
       ['undated', '/pagefind/parts/undated/', ['places/x/index.html']],
     ]);
     expect(parts.map((p) => isUndatedBundle(p.bundle))).toEqual([false, false, false, true]);
+  });
+
+  it('lists the parts for other sites by name and bundle, or the one bundle of an index that is not split', () => {
+    expect(partList(searchParts(pages, 3))).toEqual({
+      parts: [
+        { name: '2026', bundle: '/pagefind/' },
+        { name: '2025', bundle: '/pagefind/parts/2025/' },
+        { name: '2024', bundle: '/pagefind/parts/2024/' },
+        { name: 'undated', bundle: '/pagefind/parts/undated/' },
+      ],
+    });
+    expect(partList(searchParts(pages, 5))).toEqual({ parts: [{ name: 'all', bundle: '/pagefind/' }] });
   });
 
   it('reads the year from the date-sort element only', () => {

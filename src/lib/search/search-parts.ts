@@ -25,6 +25,23 @@ export function isUndatedBundle(bundle: string): boolean {
 /** Where the first part's bundle lives: the search page always loads this one. */
 export const PRIMARY_BUNDLE = '/pagefind/';
 
+/**
+ * The site's part list, for other sites that merge its index (a county portal, src/lib/county/): the search page
+ * learns the parts from an attribute of its own HTML, which another site cannot read without parsing our pages.
+ * It sits inside the bundle folder so the one CORS rule a town adds for `/pagefind/` covers it too.
+ */
+export const PART_LIST_FILE = `${PRIMARY_BUNDLE}parts.json`;
+
+/** What PART_LIST_FILE holds: every bundle of the site's index, primary first. */
+export interface PartList {
+  parts: { name: string; bundle: string }[];
+}
+
+/** The part list of a site whose index is `parts`, or one bundle (named "all") when it is not split. */
+export function partList(parts: readonly SearchPart[] | undefined): PartList {
+  return { parts: (parts ?? [{ name: 'all', bundle: PRIMARY_BUNDLE }]).map(({ name, bundle }) => ({ name, bundle })) };
+}
+
 export interface SearchPage {
   /** Path of the HTML file relative to the site root, with forward slashes. */
   file: string;
