@@ -31,6 +31,7 @@ import {
   type PhaseResult,
 } from './lib/measure.ts';
 import { prepareHugoContent } from './lib/reference-sites.ts';
+import { goalTable, goalVerdicts } from './lib/goals.ts';
 import { groupTemplates } from './lib/templates.ts';
 import { bytesPerQuery } from './search.bench.ts';
 
@@ -75,7 +76,7 @@ interface SizeResult {
   chartBytes: number;
   chartCount: number;
   templates: { pattern: string; pages: number; sample: string; htmlGzip: number; transferred: number }[];
-  search: { query: string; bytes: number; requests: number; results: number }[];
+  search: { query: string; bytes: number; requests: number; results: number; parts: number }[];
 }
 
 interface Rebuild {
@@ -348,6 +349,15 @@ function report(entries: number, r: SizeResult): void {
     `| reference: plain Astro, same entries | ${s(r.plainAstro)} | ${mb(r.plainAstro.peakRss)} |`,
     `| **full pipeline ÷ Hugo** | **${ratio(r.full, r.hugo)}** | |`,
     `| full pipeline ÷ plain Astro | ${ratio(r.full, r.plainAstro)} | |`,
+    '',
+    ...goalTable(
+      goalVerdicts({
+        entries,
+        full: { ...r.full, steps: /build steps: (.*)/.exec(r.full.output)?.[1] ?? '' },
+        rebuilds: r.rebuilds.map((b) => ({ name: b.name, build: { ...b.result, steps: b.steps } })),
+        hugoSeconds: r.hugo?.seconds,
+      }),
+    ),
     '',
     '| output | value |',
     '| --- | ---: |',
