@@ -17,12 +17,14 @@
  *
  * Measured at 10k entries: one process peaked at 4.8 GB (Astro's heap + the Pagefind binary side by side),
  * these steps at 2.8 GB (docs/performance.md). `astro build` alone still runs every step in one process.
- * Environment: CONTENT_DIR, OUT_DIR, BUILD_DATE, SITE_URL as for `astro build`.
+ * Environment: CONTENT_DIR, OUT_DIR, BUILD_DATE, SITE_URL as for `astro build`; GONGKAILAN_BUILD_HEAP_MB caps the
+ * Astro step's heap (src/lib/build/build-heap.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildClock, clockEnv, type BuildClock } from '../src/lib/build/build-clock.ts';
+import { astroHeapArgs } from '../src/lib/build/build-heap.ts';
 import { buildReport, reportFileFor } from '../src/lib/build/build-report.ts';
 import { leftoverActions, previousName, stagingName } from '../src/lib/build/build-staging.ts';
 import { contentDir } from '../src/lib/content/content-files.ts';
@@ -33,8 +35,10 @@ import postBuildChecks, { ATOMIC_BUILD_ENV, REPORT_FILE_ENV } from '../src/integ
 import { runBuildDoneHooks } from './lib/integration-hooks.ts';
 
 let clock: BuildClock;
+let heapArgs: string[];
 try {
   clock = buildClock();
+  heapArgs = astroHeapArgs(process.env);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
@@ -113,7 +117,7 @@ const timed = <T>(name: string, run: () => T): T => {
   return result;
 };
 const astro = timed('astro', () =>
-  spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
+  spawnSync(process.execPath, [...heapArgs, path.resolve('node_modules/astro/bin/astro.mjs'), 'build'], {
     stdio: 'inherit',
     env: { ...env, GONGKAILAN_SKIP_INTEGRATIONS: skipped },
   }),
