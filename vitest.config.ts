@@ -32,6 +32,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Pure modules, no state kept between files: one module graph per worker instead of one per file halves
+          // the unit tests' CPU (31 → 16.5 CPU-seconds for 557 tests, measured on this machine).
+          isolate: false,
           include: ['src/**/*.test.ts', 'cms/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/support/**/*.test.ts'],
         },
       },

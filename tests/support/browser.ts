@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type LaunchOptions } from 'playwright-core';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FONT_DIR = path.resolve('src/assets/fonts');
@@ -52,14 +52,14 @@ async function fontconfigFile(): Promise<string> {
 
 let fontconfig: Promise<string> | undefined;
 
-/**
- * Launch headless Chromium with the flags this sandbox needs (no background networking, fresh profile).
- * `options.args` are added to these flags, not put in their place (Lighthouse adds a debugging port).
- */
-export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+/** Where the test run's shared Chromium listens (set by the site tests' global setup, startSharedBrowser). */
+export const SHARED_BROWSER_ENV = 'GONGKAILAN_BROWSER_WS';
+
+/** The flags this sandbox needs (no background networking, fresh profile), plus the caller's. */
+async function launchOptions(options: LaunchOptions): Promise<LaunchOptions> {
   fontconfig ??= fontconfigFile();
   const { args: extraArgs = [], ...rest } = options;
-  return chromium.launch({
+  return {
     executablePath: CHROMIUM_PATH,
     headless: true,
     env: { ...process.env, FONTCONFIG_FILE: await fontconfig },
@@ -75,5 +75,26 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       '--disable-dev-shm-usage',
       ...extraArgs,
     ],
-  });
+  };
+}
+
+/**
+ * Launch headless Chromium. `options.args` are added to the sandbox's flags, not put in their place (Lighthouse adds
+ * a debugging port).
+ *
+ * In the test suite, a call without options connects to the one Chromium the run shares instead (startSharedBrowser):
+ * the suite is CPU-bound on two cores, and a launch per test file cost about 0.9 CPU-seconds. Each connection is
+ * its own browser to the test: its contexts are its own, and `close()` closes them and disconnects.
+ */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const shared = process.env[SHARED_BROWSER_ENV];
+  if (shared !== undefined && Object.keys(options).length === 0) return chromium.connect(shared);
+  return chromium.launch(await launchOptions(options));
+}
+
+/** Launch the Chromium every test file of a run connects to; tells the test workers where through the environment. */
+export async function startSharedBrowser(): Promise<BrowserServer> {
+  const server = await chromium.launchServer(await launchOptions({}));
+  process.env[SHARED_BROWSER_ENV] = server.wsEndpoint();
+  return server;
 }

@@ -7,14 +7,19 @@
  * cache, the search parts, the list of files the checks passed): a build that found the last run's cache copies
  * pages and checks only changed files, so a second local run would test something else than CI's fresh clone
  * (the demo's check of every output file scanned nothing the second time).
+ * It also starts the one Chromium the run's browser tests connect to (tests/support/browser.ts).
  * GONGKAILAN_SKIP_BUILD=1 skips the demo build (for site tests that need none); GONGKAILAN_REUSE_BUILD=1 keeps a
  * demo and scenario builds already there (only when they are fresh: the code has not changed since).
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { startSharedBrowser } from './browser.ts';
 import { BUILD_LOG, buildSite, DEMO_OUT_DIR, DEMO_TODAY, OUTPUT_ROOT, SHARED_ROOT } from './build.ts';
 
-export default async function setup(): Promise<void> {
+/** Returns the teardown: the run's shared Chromium is closed when every test file has finished. */
+export default async function setup(): Promise<() => Promise<void>> {
+  const browser = await startSharedBrowser();
+  const teardown = () => browser.close();
   const reuse = process.env.GONGKAILAN_REUSE_BUILD === '1';
   if (!reuse) {
     rmSync(SHARED_ROOT, { recursive: true, force: true });
@@ -22,7 +27,8 @@ export default async function setup(): Promise<void> {
     for (const name of caches) rmSync(path.join(OUTPUT_ROOT, name), { recursive: true, force: true });
   }
   rmSync(BUILD_LOG, { force: true });
-  if (process.env.GONGKAILAN_SKIP_BUILD === '1') return;
-  if (reuse && existsSync(`${DEMO_OUT_DIR}/index.html`)) return;
+  if (process.env.GONGKAILAN_SKIP_BUILD === '1') return teardown;
+  if (reuse && existsSync(`${DEMO_OUT_DIR}/index.html`)) return teardown;
   await buildSite({ contentDir: 'content', outDir: DEMO_OUT_DIR, today: DEMO_TODAY });
+  return teardown;
 }
