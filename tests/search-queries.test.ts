@@ -234,10 +234,22 @@ beforeAll(async () => {
   page = await (await demo.browser.newContext()).newPage();
 });
 
-/** Open /search/?q=… as a shared link would, wait for the result count, and return the result links in order. */
+/**
+ * Type `query` into the search box and press Enter, as a resident does, then return the result links in order. The
+ * page is opened once: it searches in place (search-page.ts), so each query costs a search, not a new page with
+ * Pagefind started again. Opening /search/?q=… from a shared link is tested in tests/search-page.test.ts.
+ */
 async function resultsFor(query: string): Promise<string[]> {
-  await page.goto(`${demo.url}/search/?q=${encodeURIComponent(query)}`);
+  if (!page.url().startsWith(`${demo.url}/search/`)) {
+    await page.goto(`${demo.url}/search/`);
+    await page.locator('[data-search-filters]').waitFor({ state: 'visible' });
+  }
+  // The status line is emptied first, so the wait below sees this query's answer, not the last one's.
+  await page.locator('#search-status').evaluate((status) => (status.textContent = ''));
+  await page.getByLabel('搜索关键词').fill(query);
+  await page.getByLabel('搜索关键词').press('Enter');
   await page.waitForFunction(() => /^(找到|没有)/.test(document.querySelector('#search-status')?.textContent ?? ''));
+  expect(new URL(page.url()).searchParams.get('q'), 'the address follows the query').toBe(query);
   return page
     .locator('#search-results > li h3 a')
     .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
