@@ -45,6 +45,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/support/**', 'tests/.output/**', '**/node_modules/**'],
           globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/demo-ready.ts'],
         },
       },
     ],

@@ -22,6 +22,8 @@ export const DEMO_TODAY = '2026-11-24';
 export const OUTPUT_ROOT = path.resolve('tests/.output');
 /** Where the demo is built for tests; GONGKAILAN_DEMO_OUT lets parallel workers keep separate builds. */
 export const DEMO_OUT_DIR = path.resolve(process.env.GONGKAILAN_DEMO_OUT ?? path.join(OUTPUT_ROOT, 'demo'));
+/** Written by the global setup when the demo build has ended: `{ ok }`, or `{ ok: false, error }` with its output. */
+export const DEMO_READY = path.join(OUTPUT_ROOT, 'demo-build.json');
 
 export interface BuildOptions {
   contentDir: string;
