@@ -4,9 +4,9 @@
  * land on the new page. axe-core runs on each changed page type. Facts come from the content files, not from here.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolationsHere } from './support/axe.ts';
 import { demoInBrowser, phoneWithoutJs } from './support/demo-browser.ts';
 
 const demo = demoInBrowser();
@@ -26,11 +26,9 @@ async function axeViolations(pathname: string): Promise<string[]> {
   const axeContext = await demo.browser.newContext({ viewport: { width: 360, height: 800 } });
   const page = await axeContext.newPage();
   await page.goto(`${demo.url}${pathname}`);
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+  const violations = await axeViolationsHere(page, pathname);
   await axeContext.close();
-  return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+  return violations;
 }
 
 /** No horizontal scroll at 360 px. */

@@ -3,9 +3,9 @@
  * Enter, narrow by type, sort by date, share the link, use only the keyboard) and what they get without
  * JavaScript. Which query finds which page is tested in search-queries.test.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolationsHere } from './support/axe.ts';
 import { demoInBrowser } from './support/demo-browser.ts';
 
 const demo = demoInBrowser();
@@ -106,10 +106,7 @@ describe('the search page', () => {
   it('has no WCAG 2.2 AA violations with results shown', async () => {
     const page = await openSearch('?q=' + encodeURIComponent('低保'));
     await expect.poll(() => status(page).textContent()).toMatch(/^找到/);
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolationsHere(page, 'search page with results')).toEqual([]);
     await page.close();
   });
 

@@ -3,11 +3,11 @@
  * (DEMO_TODAY). Figures are checked against sums computed here straight from content/stats/*.json, so the page
  * cannot agree with itself and be wrong. Then Chromium at 360 px: no sideways page scroll, axe 0.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Stats } from '../src/schemas/stats.ts';
+import { axeViolationsHere } from './support/axe.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
 import { demoInBrowser } from './support/demo-browser.ts';
 
@@ -165,10 +165,7 @@ describe('statistics pages on a 360 px phone', () => {
               }).length,
         );
         if (unmarked > 0) failures.push(`${pathname}: ${unmarked} wide table(s) in an unmarked scroll box`);
-        const result = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-          .analyze();
-        for (const v of result.violations) failures.push(`${pathname}: ${v.id} ${v.nodes[0]?.target.join(' ')}`);
+        failures.push(...(await axeViolationsHere(page, pathname)));
       }
       // The bulletin reads as cards: each number with its column name, inside the screen.
       await page.goto(`${demo.url}/stats/closed-loop/`);

@@ -4,11 +4,11 @@
  * Built on 2026-11-24, after October's due day (the 10th, site.json statsDueDay). The town's figure must never be
  *东村's October, and every page must say how complete its figures are.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolationsHere } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, OUTPUT_ROOT } from './support/build.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
@@ -128,10 +128,7 @@ describe('the partial-month pages in Chromium', () => {
     const failures: string[] = [];
     for (const pathname of pages) {
       await page.goto(`${server!.url}${pathname}`);
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      for (const v of result.violations) failures.push(`${pathname}: ${v.id} ${v.nodes[0]?.target.join(' ')}`);
+      failures.push(...(await axeViolationsHere(page, pathname)));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (overflow > 0) failures.push(`${pathname}: page scrolls sideways by ${overflow} px`);
     }
