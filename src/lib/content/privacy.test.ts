@@ -172,14 +172,10 @@ describe('lineFinder', () => {
 });
 
 describe('the quick first pass of findPersonalData (the whole text normalised at once)', () => {
-  /** A deterministic generator, so a failure can be replayed. */
+  /** A deterministic sequence (a linear congruential generator), so a failure can be replayed. */
   function random(seed: number): () => number {
-    return () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    let state = seed % 2147483648;
+    return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
   }
   // Each digit in the forms a keyboard, a paste or a converted document produces: ASCII, full-width, circled,
   // mathematical bold (outside the BMP), superscript; and what can sit between or after digits.
