@@ -53,7 +53,7 @@ async function fontconfigFile(): Promise<string> {
 let fontconfig: Promise<string> | undefined;
 
 /** Where the test run's shared Chromium listens (set by the site tests' global setup, startSharedBrowser). */
-export const SHARED_BROWSER_ENV = 'GONGKAILAN_BROWSER_WS';
+const SHARED_BROWSER_ENV = 'GONGKAILAN_BROWSER_WS';
 
 /** The flags this sandbox needs (no background networking, fresh profile), plus the caller's. */
 async function launchOptions(options: LaunchOptions): Promise<LaunchOptions> {
