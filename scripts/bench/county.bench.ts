@@ -22,7 +22,7 @@ import { serveStatic, type StaticServer } from '../../tests/support/static-serve
 import { writeCorpus, type Town } from './corpus.ts';
 import type { PartList } from '../../src/lib/search/search-parts.ts';
 import { describePage, searchParts, DEFAULT_PART_PAGES, PART_PAGES_ENV } from '../../src/lib/search/search-parts.ts';
-import { folderSize, kb, loadAverage, mb, runPhase } from './lib/measure.ts';
+import { folderSize, kb, loadAverage, mb, processTree, runPhase } from './lib/measure.ts';
 
 const TOWN_COUNT = Number(process.env.BENCH_COUNTY_TOWNS ?? 2);
 const ENTRIES = Number(process.env.BENCH_COUNTY_ENTRIES ?? 300);
@@ -54,28 +54,9 @@ function simulatedTowns(count: number): SimulatedTown[] {
 }
 
 /** Resident memory of Chromium's renderer processes under this one (the county page and its Pagefind worker). */
-function rendererRss(pid = process.pid): number {
-  let largest = 0;
-  let children: string[] = [];
-  try {
-    children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean),
-    );
-  } catch {
-    return 0;
-  }
-  for (const child of children) {
-    try {
-      if (readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('--type=renderer')) {
-        const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-        largest = Math.max(largest, rss);
-      }
-    } catch {
-      // Exited meanwhile.
-    }
-    largest = Math.max(largest, rendererRss(Number(child)));
-  }
-  return largest;
+function rendererRss(): number {
+  const renderers = processTree(process.pid).filter((p) => p.commandLine.includes('--type=renderer'));
+  return Math.max(0, ...renderers.map((p) => p.rss));
 }
 
 interface BuiltTown {

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
+import { PART_LIST_FILE, PRIMARY_BUNDLE, type PartList } from '../../src/lib/search/search-parts.ts';
 import { folderSize, kb, loadAverage, mb, runPhase } from './lib/measure.ts';
 
 const N = Number(process.env.BENCH_SEARCH_N ?? 10_000);
@@ -109,16 +110,13 @@ process.stdout.write('\\n' + JSON.stringify(summary));`;
 // --- bytes fetched by Chromium --------------------------------------------------------------------------------
 
 /**
- * The bundles a query reads: every part the site's search page is told of (`data-search-parts`, written when the
- * index is in parts, src/lib/search/search-index.ts), else the one index. Measuring only `/pagefind/` on a site in
- * parts would leave out every year but the newest.
+ * The bundles a query reads: every part in the site's part list (PART_LIST_FILE, written by every build, split or
+ * not), else the one index (the bench's own corpus is indexed by buildSearchIndex, which writes it too).
  */
 function searchBundles(siteDir: string): string[] {
-  const searchPage = path.join(siteDir, 'search', 'index.html');
-  if (!existsSync(searchPage)) return ['/pagefind/'];
-  const attribute = /data-search-parts="([^"]*)"/.exec(readFileSync(searchPage, 'utf8'))?.[1] ?? '[]';
-  const parts = JSON.parse(attribute.replaceAll('&quot;', '"')) as string[];
-  return parts.length > 0 ? parts : ['/pagefind/'];
+  const list = path.join(siteDir, ...PART_LIST_FILE.split('/'));
+  if (!existsSync(list)) return [PRIMARY_BUNDLE];
+  return (JSON.parse(readFileSync(list, 'utf8')) as PartList).parts.map((part) => part.bundle);
 }
 
 /**

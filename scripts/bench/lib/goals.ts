@@ -1,3 +1,5 @@
+import { wholeMb } from './measure.ts';
+
 /**
  * Issue 19's goals for the pipeline, checked against one bench run: for each goal the figure, whether it is met,
  * and when it is missed, which phase holds it (the largest step of the build that missed a time goal, from
@@ -58,7 +60,17 @@ export function memoryGoal(entries: number): number | undefined {
   return undefined;
 }
 
-const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
+/** A goal on a build's time as a multiple of Hugo's full build (not judged without Hugo). */
+function hugoGoal(goal: string, build: MeasuredBuild, hugoSeconds: number | undefined, limit: number): GoalVerdict {
+  if (hugoSeconds === undefined) return { goal, result: 'Hugo not installed', met: undefined, heldBy: '' };
+  const ratio = build.seconds / hugoSeconds;
+  return {
+    goal,
+    result: `${ratio.toFixed(1)}×`,
+    met: ratio <= limit,
+    heldBy: ratio <= limit ? '' : slowestStep(build),
+  };
+}
 
 export function goalVerdicts(input: GoalInput): GoalVerdict[] {
   const { full, rebuilds, hugoSeconds } = input;
@@ -72,27 +84,15 @@ export function goalVerdicts(input: GoalInput): GoalVerdict[] {
       met: share <= 0.15,
       heldBy: share <= 0.15 ? '' : slowestStep(oneNotice),
     });
-    const vsHugo = hugoSeconds === undefined ? undefined : oneNotice.seconds / hugoSeconds;
-    verdicts.push({
-      goal: "one-notice rebuild ≤ 1.5× Hugo's full build",
-      result: vsHugo === undefined ? 'Hugo not installed' : `${vsHugo.toFixed(1)}×`,
-      met: vsHugo === undefined ? undefined : vsHugo <= 1.5,
-      heldBy: vsHugo === undefined || vsHugo <= 1.5 ? '' : slowestStep(oneNotice),
-    });
+    verdicts.push(hugoGoal("one-notice rebuild ≤ 1.5× Hugo's full build", oneNotice, hugoSeconds, 1.5));
   }
-  const fullVsHugo = hugoSeconds === undefined ? undefined : full.seconds / hugoSeconds;
-  verdicts.push({
-    goal: 'full build ≤ 8× Hugo',
-    result: fullVsHugo === undefined ? 'Hugo not installed' : `${fullVsHugo.toFixed(1)}×`,
-    met: fullVsHugo === undefined ? undefined : fullVsHugo <= 8,
-    heldBy: fullVsHugo === undefined || fullVsHugo <= 8 ? '' : slowestStep(full),
-  });
+  verdicts.push(hugoGoal('full build ≤ 8× Hugo', full, hugoSeconds, 8));
   const limit = memoryGoal(input.entries);
   if (limit !== undefined) {
     for (const { name, build } of [{ name: 'full build', build: full }, ...rebuilds]) {
       verdicts.push({
-        goal: `peak memory ≤ ${MB(limit)}: ${name}`,
-        result: MB(build.peakRss),
+        goal: `peak memory ≤ ${wholeMb(limit)}: ${name}`,
+        result: wholeMb(build.peakRss),
         met: build.peakRss <= limit,
         heldBy: build.peakRss <= limit ? '' : largestProcess(build),
       });

@@ -22,20 +22,31 @@ export function processKind(commandLine: string): string {
   return 'other';
 }
 
-/** Resident memory of a process tree by kind of process (processKind), in bytes. */
-export function treeRssByKind(pid: number, into: Map<string, number> = new Map()): Map<string, number> {
+/** Every process in the tree under `pid` (itself included) with its command line and resident memory in bytes. */
+export function processTree(pid: number): { pid: number; commandLine: string; rss: number }[] {
+  const found: { pid: number; commandLine: string; rss: number }[] = [];
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kind = processKind(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
-    into.set(kind, (into.get(kind) ?? 0) + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    found.push({ pid, commandLine, rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024 });
     for (const task of readdirSync(`/proc/${pid}/task`)) {
       const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      for (const child of children === '' ? [] : children.split(/\s+/)) treeRssByKind(Number(child), into);
+      for (const child of children === '' ? [] : children.split(/\s+/)) found.push(...processTree(Number(child)));
     }
   } catch {
     // The process ended between listing and reading: nothing more to count.
   }
-  return into;
+  return found;
+}
+
+/** Resident memory of a process tree by kind of process (processKind), in bytes. */
+export function treeRssByKind(pid: number): Map<string, number> {
+  const byKind = new Map<string, number>();
+  for (const { commandLine, rss } of processTree(pid)) {
+    const kind = processKind(commandLine);
+    byKind.set(kind, (byKind.get(kind) ?? 0) + rss);
+  }
+  return byKind;
 }
 
 export interface PhaseResult {
@@ -125,12 +136,15 @@ export function loadAverage(): string {
 
 export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** "1,650 MB": whole megabytes with a thousands separator, as the tables print peaks. */
+export const wholeMb = (bytes: number): string => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`;
+
 /** "astro 1,650 MB, pagefind 420 MB": each kind's own peak, largest first (the peaks need not coincide). */
-export function peaksByKind(result: PhaseResult): string {
+export function peaksByKind(result: Pick<PhaseResult, 'peakByKind'>): string {
   return Object.entries(result.peakByKind)
     .filter(([, bytes]) => bytes > 0)
     .sort((a, b) => b[1] - a[1])
-    .map(([kind, bytes]) => `${kind} ${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MB`)
+    .map(([kind, bytes]) => `${kind} ${wholeMb(bytes)}`)
     .join(', ');
 }
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;

@@ -81,7 +81,9 @@ export function searchParts(pages: readonly SearchPage[], maxPages: number): Sea
   const byName = new Map<string, SearchPage[]>();
   for (const page of indexed) {
     const name = page.year ?? UNDATED;
-    byName.set(name, [...(byName.get(name) ?? []), page]);
+    const part = byName.get(name);
+    if (part === undefined) byName.set(name, [page]);
+    else part.push(page);
   }
   const names = [...byName.keys()].filter((n) => n !== UNDATED).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
   if (byName.has(UNDATED)) names.push(UNDATED);
