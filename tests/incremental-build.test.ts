@@ -168,11 +168,15 @@ describe('the search index in parts', () => {
   });
 
   /** What the search page shows for `query`: its status line, the result dates in order, the type filter's values. */
+  /** One tab per site, each search a new page load in it (a new tab per search costs Chromium a new renderer). */
+  const tabs = new Map<StaticServer, Page>();
+
   async function answer(
     site: StaticServer,
     query: string,
   ): Promise<{ status: string; dates: string[]; types: string[] }> {
-    const page: Page = await browser.newPage();
+    const page = tabs.get(site) ?? (await browser.newPage());
+    tabs.set(site, page);
     await page.goto(`${site.url}/search/${query}`);
     await page.locator('[data-search-filters]').waitFor({ state: 'visible' });
     const status = page.locator('#search-status');
@@ -181,9 +185,7 @@ describe('the search index in parts', () => {
       .locator('#search-results > li time')
       .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
     const types = await page.getByLabel('类型').locator('option').allTextContents();
-    const result = { status: (await status.textContent()) ?? '', dates, types };
-    await page.close();
-    return result;
+    return { status: (await status.textContent()) ?? '', dates, types };
   }
 
   it('is split by year, newest first, and the search page is told the parts', () => {

@@ -77,8 +77,6 @@ describe('following a matter from the village page to its result', () => {
     const notice = await open(`/notices/${result?.notice}/`);
     await expect(notice.locator('#matters-heading').textContent()).resolves.toBe('所属事项');
     expect(await notice.locator('.matter-section .step-done').count()).toBe(procedureSteps(data.procedure).length);
-    await notice.close();
-    await place.close();
   });
 
   it('shows budget against 决算 on the matter page', async () => {
@@ -90,7 +88,6 @@ describe('following a matter from the village page to its result', () => {
     await expect(page.locator('.budget-actual').textContent()).resolves.toContain(
       `${(data.actual?.amount ?? 0).toLocaleString('zh-CN')} 元`,
     );
-    await page.close();
   });
 });
 
@@ -110,7 +107,6 @@ describe('procedures on the pages', () => {
         ...(await page.locator('.matter-step').allTextContents()),
       ];
       for (const label of fourTwo) expect(shown, `${m.id} shows ${label}`).not.toContain(label);
-      await page.close();
     }
   });
 
@@ -119,7 +115,6 @@ describe('procedures on the pages', () => {
     const labels = await page.locator('.decision .steps .step-label').allTextContents();
     expect(labels).toEqual(procedureSteps('five-step').map((s) => s.label));
     expect((await page.locator('main').textContent()) ?? '').not.toContain('党员大会审议');
-    await page.close();
   });
 
   it('covers every procedure and every status in the demo', () => {
@@ -138,13 +133,11 @@ describe('what is late or over budget', () => {
       '决议于2026年9月16日作出，2026年9月22日才公开，超过规定的 5 天。',
     );
     await expect(page.locator('.budget-actual .badge').textContent()).resolves.toBe('超出预算 3,600 元');
-    await page.close();
   });
 
   it('shows no lateness on a matter published in time', async () => {
     const page = await open('/matters/shiqiao-daolu-2026/');
     expect(await page.locator('.matter-late').count()).toBe(0);
-    await page.close();
   });
 });
 
@@ -171,7 +164,6 @@ describe('the matters list', () => {
     );
     for (const facet of ['place', 'procedure', 'year'])
       expect(await page.locator(`.filter-bar a[href^="/matters/${facet}/"]`).count(), facet).toBeGreaterThan(0);
-    await page.close();
   });
 });
 
@@ -240,7 +232,6 @@ describe('meetings announced before they are held', () => {
     const attend = await page.locator('.upcoming-attend').allTextContents();
     for (const m of scheduled) expect(attend.some((a) => a.includes(m.attend))).toBe(true);
     expect(await page.locator('.upcoming a[href="/calendar.ics"]').count()).toBe(1);
-    await page.close();
   });
 
   it("shows a place's own scheduled meeting on its page, and has no minutes page for it yet", async () => {
@@ -249,7 +240,6 @@ describe('meetings announced before they are held', () => {
     const attend = await page.locator('.upcoming-attend').allTextContents();
     expect(attend.some((a) => a.includes(meeting.attend))).toBe(true);
     expect(await page.locator(`.upcoming a[href="/places/${meeting.place}/calendar.ics"]`).count()).toBe(1);
-    await page.close();
     const minutes = await phone.newPage();
     expect((await minutes.goto(`${demo.url}/meetings/${meeting.id}/`))?.status()).toBe(404);
     await minutes.close();
@@ -284,7 +274,6 @@ describe('the outcome of a 征求意见 notice', () => {
     await expect(page.locator('.consultation-not-adopted > li').textContent()).resolves.toContain(
       '理由：楼间道路是消防通道，不能占用',
     );
-    await page.close();
   });
 
   it('says when the outcome will be published while the consultation is open', async () => {
@@ -292,6 +281,5 @@ describe('the outcome of a 征求意见 notice', () => {
     await expect(page.locator('.consultation').textContent()).resolves.toContain(
       '征求意见截止后公布收到、采纳和未采纳的意见。',
     );
-    await page.close();
   });
 });

@@ -14,7 +14,7 @@ import { quorumOf } from '../src/lib/matters/quorum.ts';
 import { procedureSteps, type ProcedureId } from '../src/schemas/matter.ts';
 import type { MeetingBody } from '../src/schemas/meeting.ts';
 import { DEMO_OUT_DIR, DEMO_TODAY } from './support/build.ts';
-import { demoInBrowser } from './support/demo-browser.ts';
+import { demoInBrowser, openInTab } from './support/demo-browser.ts';
 import { sitemapPaths } from './support/sitemap.ts';
 
 const demo = demoInBrowser();
@@ -29,11 +29,12 @@ afterAll(async () => {
   await context?.close();
 });
 
+let tab: Page | undefined;
+
+/** The file's one reading tab, moved to `pathname` (as tests/support/demo-browser.ts `phoneWithoutJs().open`). */
 async function open(pathname: string): Promise<Page> {
-  const page = await context.newPage();
-  const response = await page.goto(`${demo.url}${pathname}`);
-  expect(response?.status(), pathname).toBe(200);
-  return page;
+  tab = await openInTab(context, tab, `${demo.url}${pathname}`);
+  return tab;
 }
 
 /** Front matter of a built entry, read back from its source file, so no demo facts are hard-coded here. */
@@ -71,7 +72,6 @@ describe('the portal without JavaScript', () => {
     );
     // The large-text switch needs JavaScript: without it, it must not be shown at all.
     expect(await page.locator('#text-mode').isVisible()).toBe(false);
-    await page.close();
   });
 
   it('shows a notice active on the build day as 公示中 with the days left', async () => {
@@ -88,7 +88,6 @@ describe('the portal without JavaScript', () => {
     expect(await page.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
     await expect(page.locator('#contact-heading').textContent()).resolves.toBe('有疑问找谁');
     await expect(page.locator('body').textContent()).resolves.toContain('第三十一条');
-    await page.close();
   });
 
   it('offers filters as links, marking the current one', async () => {
@@ -99,7 +98,6 @@ describe('the portal without JavaScript', () => {
     expect(await current.count()).toBe(1);
     expect(await current.getAttribute('href')).toBe(category);
     expect(await page.locator('.item-list > li').count()).toBeGreaterThan(0);
-    await page.close();
   });
 
   it('splits a long filtered list into pages: page 2 exists, holds the older items and links back', async () => {
@@ -123,7 +121,6 @@ describe('the portal without JavaScript', () => {
     const firstDays = await first
       .locator('.item-list time')
       .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
-    await first.close();
 
     const second = await open(`${base}page/2/`);
     await expect(second.title()).resolves.toContain('第2页');
@@ -146,7 +143,6 @@ describe('the portal without JavaScript', () => {
     );
     expect(response?.status()).toBe(404);
     await past.close();
-    await second.close();
   });
 
   it('prints a notice on A4 with a QR code pointing back to the notice page', async () => {
@@ -159,7 +155,6 @@ describe('the portal without JavaScript', () => {
       [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'),
     );
     expect(css).toMatch(/@page\s*\{[^}]*size:\s*A4/i);
-    await page.close();
   });
 
   it("shows minutes with attendance and the quorum computed from it, and each decision's matter with its procedure's steps", async () => {
@@ -188,7 +183,6 @@ describe('the portal without JavaScript', () => {
         expect(await decisions.nth(i).locator('.steps > li').count()).toBe(procedureSteps(procedure).length);
         expect(await decisions.nth(i).locator(`a[href="/matters/${matterId}/"]`).count()).toBe(1);
       }
-      await page.close();
     }
   });
 
@@ -198,7 +192,6 @@ describe('the portal without JavaScript', () => {
     expect(await placeLinks.count(), 'the demo has minutes from several places').toBeGreaterThan(1);
     const href = (await placeLinks.first().getAttribute('href')) as string;
     const count = Number(/（(\d+)）/.exec((await placeLinks.first().textContent()) ?? '')?.[1]);
-    await all.close();
 
     const placeId = /^\/meetings\/place\/([a-z0-9-]+)\/$/.exec(href)?.[1] as string;
     const expected = paths
@@ -214,7 +207,6 @@ describe('the portal without JavaScript', () => {
       .locator('.item-list .item-title a')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(listed.sort()).toEqual(expected.sort());
-    await page.close();
   });
 
   it('shows the decisions tracker as a view of matters: one card per matter with its step in its own procedure', async () => {
@@ -230,7 +222,6 @@ describe('the portal without JavaScript', () => {
       texts.some((x) => /第 \d\/5 步/.test(x)),
       '五步议事 has 5 steps',
     ).toBe(true);
-    await page.close();
   });
 
   it('shows a village with its grid workers as tap-to-call links, and a grid page', async () => {
@@ -242,7 +233,6 @@ describe('the portal without JavaScript', () => {
       await expect(page.locator('#grid-workers-heading').textContent()).resolves.toBe('找网格员');
       const phone = page.locator('.grid-workers a[href^="tel:"]').first();
       expect(await phone.getAttribute('href')).toBe(`tel:${(await phone.textContent())?.trim()}`);
-      await page.close();
     }
   });
 
@@ -253,7 +243,6 @@ describe('the portal without JavaScript', () => {
     await expect(page.locator('h1').textContent()).resolves.toBeTruthy();
     const statutes = await page.locator('.statute').allTextContents();
     for (const s of statutes) expect(s).toMatch(/^《[^《》]+》(第\d+条)?$/);
-    await page.close();
   });
 
   it('answers an unknown address with the 404 page and ways back', async () => {

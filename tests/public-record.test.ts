@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { TEXT_MODE_KEY } from '../src/lib/site/text-mode.ts';
 import { axeViolationsHere } from './support/axe.ts';
 import { demoInBrowser, phoneWithoutJs } from './support/demo-browser.ts';
 
@@ -58,7 +59,6 @@ describe('联系我们', () => {
       expect(footerText.split('第三十一条').length - 1).toBe(1);
       await expect(footer.locator('a[href="/contact/"]').textContent()).resolves.toBe('联系方式一览');
       expect(await fitsPhone(page)).toBe(true);
-      await page.close();
     });
   }
 
@@ -70,13 +70,11 @@ describe('联系我们', () => {
     expect(await page.locator('main .place-links a[href^="/places/"]').count()).toBeGreaterThan(1);
     expect(await fitsPhone(page)).toBe(true);
     expect(await axeViolations('/contact/')).toEqual([]);
-    await page.close();
   });
 
   it('leaves 找网格员 on the place pages', async () => {
     const page = await open('/places/taoyuan/');
     await expect(page.locator('main').textContent()).resolves.toContain('网格员');
-    await page.close();
   });
 });
 
@@ -113,7 +111,6 @@ describe('corrections (更正说明)', () => {
     const bodyTop = await page.locator('.prose').evaluate((el) => el.getBoundingClientRect().top);
     expect(noteTop).toBeLessThan(bodyTop);
     expect(await fitsPhone(page)).toBe(true);
-    await page.close();
     expect(await axeViolations(`/notices/${ID}/`)).toEqual([]);
   });
 
@@ -143,12 +140,10 @@ describe('corrections (更正说明)', () => {
                 !/\/(page|topic|type|place|decisions)\//.test(h),
             ),
         );
-      await list.close();
       expect(href, pathname).toBeTruthy();
       const page = await open(href as string);
       await expect(page.locator('#history-heading').textContent()).resolves.toBe('修改记录');
       expect(await page.locator('.change-notes li').last().textContent()).toMatch(/首次发布/);
-      await page.close();
     }
   });
 });
@@ -170,7 +165,6 @@ describe('withdrawal (已撤回)', () => {
     // The original text stays for the record.
     await expect(page.locator('.prose').textContent()).resolves.toContain('一人参军，全家光荣');
     expect(await fitsPhone(page)).toBe(true);
-    await page.close();
     expect(await axeViolations(`/notices/${ID}/`)).toEqual([]);
   });
 
@@ -179,14 +173,12 @@ describe('withdrawal (已撤回)', () => {
     const active = page.locator('#active-heading').locator('xpath=..');
     expect(await active.locator(`a[href="/notices/${ID}/"]`).count()).toBe(0);
     expect(await active.locator(`a[href="/notices/${NEW}/"]`).count()).toBe(1);
-    await page.close();
   });
 
   it('marks it 已撤回 in lists and in the feed, with the reason', async () => {
     const page = await open('/notices/place/yunxi/');
     const item = page.locator('.item-list li', { has: page.locator(`a[href="/notices/${ID}/"]`) });
     await expect(item.locator('.badge').textContent()).resolves.toBe('已撤回');
-    await page.close();
     const feed = await (await fetch(`${demo.url}/notices/feed.xml`)).text();
     const entry = feed.split('<item>').find((i) => i.includes(`/notices/${ID}/`)) ?? '';
     expect(entry).toContain('<title>【已撤回】云溪街道：云溪街道2027年度征兵宣传和网上报名工作通告</title>');
@@ -226,7 +218,6 @@ describe('the notice page', () => {
     await expect(print.textContent()).resolves.toBe('打印本公告（张贴版）');
     expect(await print.getAttribute('href')).toBe(`/notices/${ID}/print/`);
     expect(await top('.notice-actions')).toBeLessThan(await top('.prose'));
-    await page.close();
   });
 
   it('gives each attachment its type, size and PDF page count, read from the uploaded file', async () => {
@@ -234,7 +225,6 @@ describe('the notice page', () => {
     const item = page.locator('.attachments li').first();
     await expect(item.locator('a').getAttribute('href')).resolves.toMatch(/^\/uploads\/.+\.pdf$/);
     await expect(item.locator('.item-meta').textContent()).resolves.toMatch(/^（PDF，[\d.]+ (KB|字节)，\d+ 页）$/);
-    await page.close();
   });
 
   it('shows a stable 索引号 generated from the id', async () => {
@@ -242,7 +232,6 @@ describe('the notice page', () => {
     const page = await open(`/notices/${ID}/`);
     const facts = (await page.locator('.facts').first().textContent()) ?? '';
     expect(facts).toContain(`索引号${indexNumber(ID, 'taoyuan')}`);
-    await page.close();
   });
 
   it('keeps a right-aligned table column (---:) right-aligned', async () => {
@@ -257,7 +246,6 @@ describe('the notice page', () => {
         .first()
         .evaluate((el) => getComputedStyle(el).textAlign),
     ).toBe('right');
-    await page.close();
   });
 
   it('prints with the address under the QR code on one line', async () => {
@@ -297,7 +285,6 @@ describe('what is on the board now', () => {
     const figures = await page.locator('#figures-heading').evaluate((el) => el.getBoundingClientRect().top);
     expect(active).toBeLessThan(figures);
     expect(active).toBeLessThan(800);
-    await page.close();
   });
 
   it('has a 公示中 list of its own, with each item’s 公示 dates, and the filter folds on a phone', async () => {
@@ -312,7 +299,6 @@ describe('what is on the board now', () => {
       .first()
       .evaluate((el) => el.getBoundingClientRect().top);
     expect(firstItem).toBeLessThan(800);
-    await list.close();
 
     const page = await open('/notices/status/active/');
     await expect(page.locator('h1').textContent()).resolves.toBe('村务公开：公示中');
@@ -324,7 +310,6 @@ describe('what is on the board now', () => {
     const meta = await page.locator('.item-list .item-meta').first().textContent();
     expect(meta).toMatch(/公示期 \d{4}年\d{1,2}月\d{1,2}日至/);
     expect(await fitsPhone(page)).toBe(true);
-    await page.close();
     expect(await axeViolations('/notices/status/active/')).toEqual([]);
 
     // …and on a wide screen they are simply shown.
@@ -339,7 +324,6 @@ describe('what is on the board now', () => {
   it('lists the withdrawn notice under 已结束', async () => {
     const page = await open('/notices/status/ended/');
     expect(await page.locator('a[href="/notices/2026-11-20-yunxi-zhengbing-2027/"]').count()).toBe(1);
-    await page.close();
   });
 });
 
@@ -370,7 +354,7 @@ describe('200% text on a 360 px phone', () => {
     const zoomed = await demo.browser.newContext({ viewport: { width: 360, height: 800 }, bypassCSP: true });
     const page = await zoomed.newPage();
     await page.goto(`${demo.url}/`);
-    await page.evaluate(() => localStorage.setItem('gkl-text-mode', 'large'));
+    await page.evaluate((key) => localStorage.setItem(key, 'large'), TEXT_MODE_KEY);
     const overflowing: string[] = [];
     for (const pathname of [
       '/contact/',

@@ -10,9 +10,16 @@ import { demoInBrowser } from './support/demo-browser.ts';
 
 const demo = demoInBrowser();
 
-/** Open the search page and wait until the script has loaded the index (the filters appear then). */
+let tab: Page | undefined;
+
+/**
+ * Open the search page in the file's one tab and wait until the script has loaded the index (the filters appear
+ * then). Each open is a new page load, as when a resident opens a link; reusing the tab saves Chromium a new
+ * renderer per test (tests/support/demo-browser.ts `phoneWithoutJs().open`).
+ */
 async function openSearch(query = ''): Promise<Page> {
-  const page = await (await demo.browser.newContext()).newPage();
+  if (tab === undefined || tab.isClosed()) tab = await (await demo.browser.newContext()).newPage();
+  const page = tab;
   await page.goto(`${demo.url}/search/${query}`);
   await page.locator('[data-search-filters]').waitFor({ state: 'visible' });
   return page;
@@ -34,7 +41,6 @@ describe('the search page', () => {
     await expect(first.locator('.search-result-meta').textContent()).resolves.toMatch(/[村区道]/);
     await expect(first.locator('.search-result-excerpt mark').count()).resolves.toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('q')).toBe('财务收支');
-    await page.close();
   });
 
   it('runs the search in a shared link on opening it, with its filter and order preselected', async () => {
@@ -43,14 +49,12 @@ describe('the search page', () => {
     await expect(page.getByLabel('搜索关键词').inputValue()).resolves.toBe('公示');
     await expect(page.getByLabel('类型').inputValue()).resolves.toBe('公告');
     await expect(page.getByLabel('排序').inputValue()).resolves.toBe('date');
-    await page.close();
   });
 
   it('shows a filter value from an old shared link as chosen instead of pretending 全部 is selected', async () => {
     const page = await openSearch(`?q=${encodeURIComponent('公示')}&place=${encodeURIComponent('已撤并村')}`);
     await expect.poll(() => status(page).textContent()).toBe('没有找到相关内容。可以换一个词，或减少筛选条件。');
     await expect(page.getByLabel('村社区').inputValue()).resolves.toBe('已撤并村');
-    await page.close();
   });
 
   it('narrows results to one type when the type filter is chosen', async () => {
@@ -64,7 +68,6 @@ describe('the search page', () => {
     const types = await results(page).locator('.search-result-type').allTextContents();
     expect(types.length).toBeGreaterThan(0);
     expect(new Set(types)).toEqual(new Set(['地点']));
-    await page.close();
   });
 
   it('lists results newest first when sorted by date', async () => {
@@ -75,7 +78,6 @@ describe('the search page', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
     expect(dates.length).toBeGreaterThan(2);
     expect(dates).toEqual([...dates].sort().reverse());
-    await page.close();
   });
 
   it('says so when nothing matches', async () => {
@@ -83,7 +85,6 @@ describe('the search page', () => {
     const page = await openSearch('?q=xyzzyqv');
     await expect.poll(() => status(page).textContent()).toBe('没有找到相关内容。可以换一个词，或减少筛选条件。');
     await expect(results(page).count()).resolves.toBe(0);
-    await page.close();
   });
 
   it('can be used with the keyboard alone, and "显示更多结果" moves focus to the first new result', async () => {
@@ -100,14 +101,12 @@ describe('the search page', () => {
     await expect.poll(() => results(page).count()).toBeGreaterThan(10);
     const eleventh = await results(page).nth(10).locator('a').getAttribute('href');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(eleventh);
-    await page.close();
   });
 
   it('has no WCAG 2.2 AA violations with results shown', async () => {
     const page = await openSearch('?q=' + encodeURIComponent('低保'));
     await expect.poll(() => status(page).textContent()).toMatch(/^找到/);
     expect(await axeViolationsHere(page, 'search page with results')).toEqual([]);
-    await page.close();
   });
 
   it('without JavaScript, explains that search needs it and links to every list page', async () => {

@@ -3,6 +3,7 @@
  * shows one. Measured in Chromium on the built demo: at 360 px the narrow SVG is the one shown and its smallest
  * text is at least 12 CSS px; at 1280 px the wide one is shown. Only one role="img" per chart is exposed.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoInBrowser } from './support/demo-browser.ts';
 
@@ -20,8 +21,13 @@ interface ChartView {
   texts: number;
 }
 
+let tab: Page | undefined;
+
+/** The charts of `pathname` loaded at `width` in the file's one tab (a new tab per view costs a new renderer). */
 async function chartViews(width: number, pathname: string): Promise<ChartView[]> {
-  const page = await demo.browser.newPage({ viewport: { width, height: 800 } });
+  tab ??= await demo.browser.newPage();
+  const page = tab;
+  await page.setViewportSize({ width, height: 800 });
   await page.goto(`${demo.url}${pathname}`);
   const views = await page.evaluate(() =>
     [...document.querySelectorAll('figure.stats-chart')].map((figure) => {
@@ -49,7 +55,6 @@ async function chartViews(width: number, pathname: string): Promise<ChartView[]>
       };
     }),
   );
-  await page.close();
   return views;
 }
 
