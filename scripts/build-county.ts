@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { countyPage } from '../src/lib/county/county-page.ts';
 import { mergePlan, parsePartList, parseTowns, type TownSource } from '../src/lib/county/county-plan.ts';
 import { buildSearchIndex } from '../src/lib/search/search-index.ts';
-import { PART_LIST_FILE, type PartList } from '../src/lib/search/search-parts.ts';
+import { inSiteDir, PART_LIST_FILE, type PartList } from '../src/lib/search/search-parts.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -32,7 +32,7 @@ const outDir = path.resolve(values.out);
 /** A file of the town's site, from its local copy or its published URL; undefined when it does not exist. */
 async function townFile(town: TownSource, file: string): Promise<string | undefined> {
   if (town.dist !== undefined) {
-    const local = path.join(town.dist, ...file.split('/').filter(Boolean));
+    const local = inSiteDir(town.dist, file);
     return existsSync(local) ? readFileSync(local, 'utf8') : undefined;
   }
   const response = await fetch(new URL(file, town.url));

@@ -3,26 +3,25 @@
  * Enter, narrow by type, sort by date, share the link, use only the keyboard) and what they get without
  * JavaScript. Which query finds which page is tested in search-queries.test.ts.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolationsHere } from './support/axe.ts';
-import { demoInBrowser } from './support/demo-browser.ts';
+import { demoInBrowser, openInTab } from './support/demo-browser.ts';
 
 const demo = demoInBrowser();
 
+let context: BrowserContext | undefined;
 let tab: Page | undefined;
 
 /**
- * Open the search page in the file's one tab and wait until the script has loaded the index (the filters appear
- * then). Each open is a new page load, as when a resident opens a link; reusing the tab saves Chromium a new
- * renderer per test (tests/support/demo-browser.ts `phoneWithoutJs().open`).
+ * Open the search page in the file's one tab (openInTab) and wait until the script has loaded the index (the
+ * filters appear then). Each open is a new page load, as when a resident opens a link.
  */
 async function openSearch(query = ''): Promise<Page> {
-  if (tab === undefined || tab.isClosed()) tab = await (await demo.browser.newContext()).newPage();
-  const page = tab;
-  await page.goto(`${demo.url}/search/${query}`);
-  await page.locator('[data-search-filters]').waitFor({ state: 'visible' });
-  return page;
+  context ??= await demo.browser.newContext();
+  tab = await openInTab(context, tab, `${demo.url}/search/${query}`);
+  await tab.locator('[data-search-filters]').waitFor({ state: 'visible' });
+  return tab;
 }
 
 const status = (page: Page) => page.locator('#search-status');

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { serveStatic } from '../../tests/support/static-server.ts';
-import { PART_LIST_FILE, PRIMARY_BUNDLE, type PartList } from '../../src/lib/search/search-parts.ts';
+import { inSiteDir, PART_LIST_FILE, PRIMARY_BUNDLE, type PartList } from '../../src/lib/search/search-parts.ts';
 import { folderSize, kb, loadAverage, mb, runPhase } from './lib/measure.ts';
 
 const N = Number(process.env.BENCH_SEARCH_N ?? 10_000);
@@ -114,7 +114,7 @@ process.stdout.write('\\n' + JSON.stringify(summary));`;
  * not), else the one index (the bench's own corpus is indexed by buildSearchIndex, which writes it too).
  */
 function searchBundles(siteDir: string): string[] {
-  const list = path.join(siteDir, ...PART_LIST_FILE.split('/'));
+  const list = inSiteDir(siteDir, PART_LIST_FILE);
   if (!existsSync(list)) return [PRIMARY_BUNDLE];
   return (JSON.parse(readFileSync(list, 'utf8')) as PartList).parts.map((part) => part.bundle);
 }

@@ -74,16 +74,15 @@ export function phoneWithoutJs(demo: DemoInBrowser): PhoneWithoutJs {
   afterAll(async () => {
     await context?.close();
   });
-  const newPage = (): Promise<Page> => {
+  const phone = (): BrowserContext => {
     if (context === undefined) throw new Error('phoneWithoutJs() is used before its beforeAll hook ran');
-    return context.newPage();
+    return context;
   };
   let tab: Page | undefined;
   return {
-    newPage,
+    newPage: () => phone().newPage(),
     async open(pathname) {
-      if (context === undefined) throw new Error('phoneWithoutJs() is used before its beforeAll hook ran');
-      tab = await openInTab(context, tab, `${demo.url}${pathname}`);
+      tab = await openInTab(phone(), tab, `${demo.url}${pathname}`);
       return tab;
     },
   };

@@ -12,6 +12,7 @@ import * as pagefind from 'pagefind';
 import {
   DEFAULT_PART_PAGES,
   describePage,
+  inSiteDir,
   PART_LIST_FILE,
   PART_PAGES_ENV,
   partList,
@@ -93,10 +94,7 @@ export async function buildSearchIndex(
 
 /** PART_LIST_FILE, for sites that merge this one's index (search-parts.ts). */
 function writePartList(siteDir: string, parts: readonly SearchPart[] | undefined): void {
-  writeFileSync(
-    path.join(siteDir, ...PART_LIST_FILE.split('/').filter(Boolean)),
-    `${JSON.stringify(partList(parts))}\n`,
-  );
+  writeFileSync(inSiteDir(siteDir, PART_LIST_FILE), `${JSON.stringify(partList(parts))}\n`);
 }
 
 /** Pages actually in the written index, from `pagefind-entry.json` (the API's page_count counts files seen). */
@@ -124,7 +122,7 @@ async function indexInParts(
   let reused = 0;
   const used = new Set<string>();
   for (const part of parts) {
-    const outputPath = path.join(siteDir, ...part.bundle.split('/').filter(Boolean));
+    const outputPath = inSiteDir(siteDir, part.bundle);
     const pages = part.pages.map((p) => ({ file: p.file, html: readFileSync(path.join(siteDir, p.file), 'utf8') }));
     const digest = createHash('sha256');
     for (const page of pages) digest.update(`${page.file}\0${page.html}\0`);
@@ -178,7 +176,7 @@ async function indexInParts(
   if (!html.includes(`${PARTS_ATTRIBUTE}="[]"`)) throw new Error(`${searchPage} has no ${PARTS_ATTRIBUTE} to fill`);
   writeFileSync(searchPage, html.replace(`${PARTS_ATTRIBUTE}="[]"`, `${PARTS_ATTRIBUTE}="${bundles}"`));
   writePartList(siteDir, parts);
-  const primary = path.join(siteDir, ...PRIMARY_BUNDLE.split('/').filter(Boolean));
+  const primary = inSiteDir(siteDir, PRIMARY_BUNDLE);
   return {
     pages: parts.reduce((sum, p) => sum + p.pages.length, 0),
     files: parts.reduce((sum, p) => sum + p.pages.length, 0),

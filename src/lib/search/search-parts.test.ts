@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describePage, isUndatedBundle, pageYear, partList, searchParts, type SearchPage } from './search-parts.ts';
+import path from 'node:path';
+import {
+  describePage,
+  inSiteDir,
+  isUndatedBundle,
+  pageYear,
+  partList,
+  searchParts,
+  type SearchPage,
+} from './search-parts.ts';
 
 const page = (file: string, date?: string, indexed = true): SearchPage =>
   describePage(
@@ -49,5 +58,12 @@ describe('searchParts: the index by year, for large towns', () => {
   it('reads the year from the date-sort element only', () => {
     expect(pageYear('<span data-pagefind-sort="date">2025-06-30</span>')).toBe('2025');
     expect(pageYear('<span data-pagefind-meta="date">2025-06-30</span>')).toBeUndefined();
+  });
+});
+
+describe('inSiteDir', () => {
+  it('places a site path, bundle folder or file, inside the built site folder', () => {
+    expect(inSiteDir('/out', '/pagefind/parts/2025/')).toBe(path.join('/out', 'pagefind', 'parts', '2025'));
+    expect(inSiteDir('/out', '/pagefind/parts.json')).toBe(path.join('/out', 'pagefind', 'parts.json'));
   });
 });

@@ -9,6 +9,7 @@
  * - for relevance, merges all parts' results by score, as `mergeIndex` does.
  * A part whose pages did not change since the last build is copied from the build cache, not indexed again.
  */
+import path from 'node:path';
 
 /** Indexed pages above which the index is split (GONGKAILAN_SEARCH_PART_PAGES overrides it). */
 export const DEFAULT_PART_PAGES = 4000;
@@ -24,6 +25,11 @@ export function isUndatedBundle(bundle: string): boolean {
 
 /** Where the first part's bundle lives: the search page always loads this one. */
 export const PRIMARY_BUNDLE = '/pagefind/';
+
+/** Where a site path (a bundle such as `/pagefind/parts/2025/`, or a file in one) lies in the built site's folder. */
+export function inSiteDir(siteDir: string, sitePath: string): string {
+  return path.join(siteDir, ...sitePath.split('/').filter(Boolean));
+}
 
 /**
  * The site's part list, for other sites that merge its index (a county portal, src/lib/county/): the search page
