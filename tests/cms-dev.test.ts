@@ -39,8 +39,32 @@ let browser: Browser;
 
 async function newPage(width = 1280): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  page.on('dialog', (dialog) => void dialog.accept());
+  // Leaving an unsaved form is confirmed; Decap's offer of a local backup of an earlier test's edit is declined.
+  page.on('dialog', (dialog) => void (/本地备份/.test(dialog.message()) ? dialog.dismiss() : dialog.accept()));
   return page;
+}
+
+let clerk: Page | undefined;
+
+/**
+ * The clerk's one logged-in admin tab, moved to `hash` (e.g. `#/collections/matters/new`), for the tests that need
+ * no second tab: loading and logging in to the 5 MB admin costs Chromium about 3 CPU-s a tab. It goes through the
+ * collection's list first, as a clerk does (list, then 新建 or an entry): Decap keeps the open form's values when one
+ * editor address is replaced by another directly, and the list closes the form.
+ */
+async function clerkAt(hash: string): Promise<Page> {
+  if (clerk === undefined) {
+    clerk = await newPage();
+    await logIn(clerk, `${cms.siteUrl}/admin/`);
+  }
+  // An earlier test's "内容已保存" notice must be gone, or this test's wait for its own would find it at once.
+  await clerk.getByText('内容已保存').waitFor({ state: 'hidden', timeout: 30_000 });
+  const collection = /^#\/collections\/([^/]+)/.exec(hash)?.[1];
+  if (collection === undefined) throw new Error(`clerkAt: ${hash} is not in a collection`);
+  await clerk.goto(`${cms.siteUrl}/admin/#/collections/${collection}`);
+  await clerk.locator(`a[href$="/collections/${collection}/new"]`).first().waitFor({ timeout: 30_000 });
+  if (hash !== `#/collections/${collection}`) await clerk.goto(`${cms.siteUrl}/admin/${hash}`);
+  return clerk;
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -175,7 +199,8 @@ describe('npm run cms, from a fresh copy', () => {
     // The list reads as a person would say it.
     await page.goto(`${cms.siteUrl}/admin/#/collections/notices`);
     await page.getByText(`${TODAY} · 石桥村 · 下石桥网格 · 石桥村2026年10月财务收支公示`).waitFor();
-    await page.close();
+    // Logged in and at a list: the later tests go on in this tab (clerkAt).
+    clerk = page;
 
     const out = path.join(OUTPUT_ROOT, 'cms-dev-site');
     await buildSite({ contentDir: path.join(copy, 'content'), outDir: out, today: TODAY });
@@ -202,9 +227,7 @@ describe('npm run cms, from a fresh copy', () => {
   it('statistics: "石桥村 · 2026年10月" in the list, 150% flagged in the preview, and a save changes only the edited lines', async () => {
     const file = path.join(copy, 'content', 'stats', 'shiqiao-2026-10.json');
     const original = readFileSync(file, 'utf8');
-    const page = await newPage();
-    await logIn(page, `${cms.siteUrl}/admin/`);
-    await page.goto(`${cms.siteUrl}/admin/#/collections/stats`);
+    const page = await clerkAt('#/collections/stats');
     await page.getByText('石桥村 · 2026年10月', { exact: true }).click();
     const resolved = page.getByLabel('干部解题（已办结）', { exact: true });
     await resolved.waitFor({ timeout: 30_000 });
@@ -227,16 +250,13 @@ describe('npm run cms, from a fresh copy', () => {
     await page.getByLabel('志愿者', { exact: true }).fill('21');
     await publishNow(page);
     await page.getByText('内容已保存').waitFor({ timeout: 30_000 });
-    await page.close();
     const saved = readFileSync(file, 'utf8');
     const changed = saved.split('\n').filter((line, i) => line !== original.split('\n')[i]);
     expect(changed.map((l) => l.trim())).toEqual(['"petitions": 1,', expect.stringMatching(/^"volunteers": 21,?$/)]);
   }, 180_000);
 
   it('a finance ledger: changing an amount shows in the preview that 期初 + 收入 − 支出 no longer equals the closing balance', async () => {
-    const page = await newPage();
-    await logIn(page, `${cms.siteUrl}/admin/`);
-    await page.goto(`${cms.siteUrl}/admin/#/collections/finance`);
+    const page = await clerkAt('#/collections/finance');
     await page.getByText('桃源村 · 2026年10月', { exact: true }).click();
     const preview = page.locator('iframe').first().contentFrame();
     await preview.getByText('桃源村 2026年10月 财务收支明细').waitFor({ timeout: 30_000 });
@@ -250,7 +270,6 @@ describe('npm run cms, from a fresh copy', () => {
       .waitFor({ timeout: 10_000 });
     await expect(preview.getByRole('row', { name: '本月收入 51,900.10' }).count()).resolves.toBe(1);
     await shot(page, '12-finance-preview');
-    await page.close();
   }, 60_000);
 
   it('two tabs on one entry: the second save is refused with "此条目已被他人修改，请刷新后再改" and the first edit stays', async () => {
@@ -287,9 +306,7 @@ describe('npm run cms, from a fresh copy', () => {
   }, 180_000);
 
   it('the 议事纪要 and 普法 forms: Chinese fields, the village picked by name, a live preview', async () => {
-    const page = await newPage();
-    await logIn(page, `${cms.siteUrl}/admin/`);
-    await page.goto(`${cms.siteUrl}/admin/#/collections/meetings/new`);
+    const page = await clerkAt('#/collections/meetings/new');
     await page.getByLabel('会议名称', { exact: true }).fill('关于村道硬化工程的“两委”联席会议');
     await choose(page, '会议类型', '“两委”联席会议');
     await page.getByLabel('会议日期', { exact: true }).fill('2026-11-20');
@@ -311,13 +328,10 @@ describe('npm run cms, from a fresh copy', () => {
     await page.getByLabel('发布日期', { exact: true }).fill(TODAY);
     await page.locator('iframe').first().contentFrame().getByText('法律问答 · 土地与宅基地').waitFor();
     await shot(page, '11-legal');
-    await page.close();
   }, 180_000);
 
   it('a 事项: the deciding meeting and the notice are picked from lists grouped by village, own village first, and saved as ids', async () => {
-    const page = await newPage();
-    await logIn(page, `${cms.siteUrl}/admin/`);
-    await page.goto(`${cms.siteUrl}/admin/#/collections/matters/new`);
+    const page = await clerkAt('#/collections/matters/new');
     await page.getByLabel('事项名称', { exact: true }).fill('石桥村村内道路硬化项目');
     await page.getByLabel('村/社区', { exact: true }).selectOption({ label: '石桥村' });
     await choose(page, '议事程序', '四议两公开');
@@ -358,7 +372,6 @@ describe('npm run cms, from a fresh copy', () => {
     const before = readdirSync(folder);
     await publishNow(page);
     await page.getByText('内容已保存').waitFor({ timeout: 30_000 });
-    await page.close();
     const added = readdirSync(folder).filter((f) => !before.includes(f));
     expect(added).toEqual([expect.stringMatching(/^shiqiao-\d{4}-\d{2}-\d{2}\.json$/)]);
     const saved = JSON.parse(readFileSync(path.join(folder, added[0] ?? ''), 'utf8')) as { steps: unknown };
@@ -369,9 +382,7 @@ describe('npm run cms, from a fresh copy', () => {
   }, 180_000);
 
   it("a decision's 所属事项 and 相关公告 (several notices, one picker per row) are picked the same way and saved as ids", async () => {
-    const page = await newPage();
-    await logIn(page, `${cms.siteUrl}/admin/`);
-    await page.goto(`${cms.siteUrl}/admin/#/collections/meetings/new`);
+    const page = await clerkAt('#/collections/meetings/new');
     await page.getByLabel('会议名称', { exact: true }).fill('石桥村“两委”联席会议（村组道路养护）');
     await choose(page, '会议类型', '“两委”联席会议');
     await page.getByLabel('会议日期', { exact: true }).fill('2026-11-20');
@@ -408,7 +419,6 @@ describe('npm run cms, from a fresh copy', () => {
 
     await publishNow(page);
     await page.getByText('内容已保存').waitFor({ timeout: 30_000 });
-    await page.close();
     const text = readFileSync(path.join(copy, 'content', 'meetings', '2026-11-20-shiqiao-two-committees.md'), 'utf8');
     expect((parse(text.split('---\n')[1] ?? '') as { decisions: unknown }).decisions).toEqual([
       {
