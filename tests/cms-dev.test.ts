@@ -1,10 +1,12 @@
 /**
  * The CMS as a village clerk starts it: `npm run cms` in a fresh copy of the project (astro dev + decap-server in
  * fs mode behind the save proxy), driven in real Chromium. One server for the whole file (starting it builds the
- * admin bundle when its sources changed, src/integrations/admin-bundle.ts). The production-built admin and the git-mode workflow are in tests/cms.test.ts.
- * Screenshots go to tests/.output/cms-screens, or to docs/images/editors when CMS_SCREENSHOTS=1 (docs/editors.md).
+ * admin bundle when its sources changed, src/integrations/admin-bundle.ts). The production-built admin and the
+ * git-mode workflow are in tests/cms.test.ts.
+ * With CMS_SCREENSHOTS=1 the tests also take the editors' guide's screenshots (docs/images/editors, docs/editors.md);
+ * otherwise they take none: 13 screenshots cost Chromium about 6 CPU-seconds a run, for pictures no test looks at.
  */
-import { readdirSync, readFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,8 +14,10 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import type { GateContext } from '../src/lib/content/content-gate.ts';
 import { buildSite, OUTPUT_ROOT } from './support/build.ts';
 import {
+  AdminTab,
   attachFile,
   choose,
   field,
@@ -28,8 +32,7 @@ import {
 
 const TODAY = '2026-11-24';
 const PDF = path.resolve('tests/fixtures/cms/十月财务明细.pdf');
-const SCREENSHOTS =
-  process.env.CMS_SCREENSHOTS === '1' ? path.resolve('docs/images/editors') : path.join(OUTPUT_ROOT, 'cms-screens');
+const SCREENSHOTS = process.env.CMS_SCREENSHOTS === '1' ? path.resolve('docs/images/editors') : undefined;
 /** A resident ID number with a valid check digit (a published sample, not a real person's). */
 const ID_NUMBER = '11010519491231002X';
 
@@ -44,43 +47,32 @@ async function newPage(width = 1280): Promise<Page> {
   return page;
 }
 
-let clerk: Page | undefined;
-
-/**
- * The clerk's one logged-in admin tab, moved to `hash` (e.g. `#/collections/matters/new`), for the tests that need
- * no second tab: loading and logging in to the 5 MB admin costs Chromium about 3 CPU-s a tab. It goes through the
- * collection's list first, as a clerk does (list, then 新建 or an entry): Decap keeps the open form's values when one
- * editor address is replaced by another directly, and the list closes the form.
- */
-async function clerkAt(hash: string): Promise<Page> {
-  if (clerk === undefined) {
-    clerk = await newPage();
-    await logIn(clerk, `${cms.siteUrl}/admin/`);
-  }
-  // An earlier test's "内容已保存" notice must be gone, or this test's wait for its own would find it at once.
-  await clerk.getByText('内容已保存').waitFor({ state: 'hidden', timeout: 30_000 });
-  const collection = /^#\/collections\/([^/]+)/.exec(hash)?.[1];
-  if (collection === undefined) throw new Error(`clerkAt: ${hash} is not in a collection`);
-  await clerk.goto(`${cms.siteUrl}/admin/#/collections/${collection}`);
-  await clerk.locator(`a[href$="/collections/${collection}/new"]`).first().waitFor({ timeout: 30_000 });
-  if (hash !== `#/collections/${collection}`) await clerk.goto(`${cms.siteUrl}/admin/${hash}`);
-  return clerk;
-}
+/** The clerk's one logged-in admin tab, for the tests that need no second tab (tests/support/cms.ts). */
+const clerk = new AdminTab(
+  () => `${cms.siteUrl}/admin/`,
+  async () => {
+    const page = await newPage();
+    await logIn(page, `${cms.siteUrl}/admin/`);
+    return page;
+  },
+);
 
 async function shot(page: Page, name: string): Promise<void> {
+  if (SCREENSHOTS === undefined) return;
   // A tab in the background gets no new frames in headless Chromium (two-tab test): bring it to the front first.
   await page.bringToFront();
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), timeout: 90_000 });
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  if (SCREENSHOTS !== undefined) mkdirSync(SCREENSHOTS, { recursive: true });
   copy = freshCopy();
   cms = await startNpmRunCms(copy);
   browser = await launchBrowser();
 }, 300_000);
 
 afterAll(async () => {
+  await clerk.close();
   await browser?.close();
   await cms?.stop();
   if (copy !== undefined) rmSync(copy, { recursive: true, force: true });
@@ -199,8 +191,8 @@ describe('npm run cms, from a fresh copy', () => {
     // The list reads as a person would say it.
     await page.goto(`${cms.siteUrl}/admin/#/collections/notices`);
     await page.getByText(`${TODAY} · 石桥村 · 下石桥网格 · 石桥村2026年10月财务收支公示`).waitFor();
-    // Logged in and at a list: the later tests go on in this tab (clerkAt).
-    clerk = page;
+    // Logged in and at a list: the later tests go on in this tab.
+    clerk.adopt(page);
 
     const out = path.join(OUTPUT_ROOT, 'cms-dev-site');
     await buildSite({ contentDir: path.join(copy, 'content'), outDir: out, today: TODAY });
@@ -211,23 +203,27 @@ describe('npm run cms, from a fresh copy', () => {
   }, 600_000);
 
   it('uploads through the 附件 library tab land in content/uploads under a generated name, next to the existing files', async () => {
-    const page = await newPage();
-    await logIn(page, `${cms.siteUrl}/admin/`);
+    const page = await clerk.at('#/collections/notices');
     await page.getByRole('button', { name: '附件', exact: true }).click();
     await page.getByText('2026-11-shiqiao-daolu-jiesuan.pdf').waitFor({ timeout: 30_000 });
+    // The first test's upload is listed under a generated name too: the new card is the name that was not there.
+    const generated = page.getByText(/^\d{4}-\d{2}-\d{2}-fujian-[0-9a-f]{4}\.pdf$/);
+    const before = await generated.allTextContents();
     await page.locator('input[type="file"]').setInputFiles(PDF);
-    const card = page.getByText(/^\d{4}-\d{2}-\d{2}-fujian-[0-9a-f]{4}\.pdf$/).first();
-    await card.waitFor({ timeout: 30_000 });
-    const name = (await card.textContent()) ?? '';
+    await expect.poll(() => generated.count(), { timeout: 30_000 }).toBe(before.length + 1);
+    const added = (await generated.allTextContents()).filter((name) => !before.includes(name));
+    expect(added).toHaveLength(1);
+    const name = added[0] ?? '';
     await shot(page, '07-media');
-    await page.close();
+    await page.keyboard.press('Escape');
+    await generated.first().waitFor({ state: 'hidden' });
     expect(readFileSync(path.join(copy, 'content', 'uploads', name))).toEqual(readFileSync(PDF));
   }, 120_000);
 
   it('statistics: "石桥村 · 2026年10月" in the list, 150% flagged in the preview, and a save changes only the edited lines', async () => {
     const file = path.join(copy, 'content', 'stats', 'shiqiao-2026-10.json');
     const original = readFileSync(file, 'utf8');
-    const page = await clerkAt('#/collections/stats');
+    const page = await clerk.at('#/collections/stats');
     await page.getByText('石桥村 · 2026年10月', { exact: true }).click();
     const resolved = page.getByLabel('干部解题（已办结）', { exact: true });
     await resolved.waitFor({ timeout: 30_000 });
@@ -256,7 +252,7 @@ describe('npm run cms, from a fresh copy', () => {
   }, 180_000);
 
   it('a finance ledger: changing an amount shows in the preview that 期初 + 收入 − 支出 no longer equals the closing balance', async () => {
-    const page = await clerkAt('#/collections/finance');
+    const page = await clerk.at('#/collections/finance');
     await page.getByText('桃源村 · 2026年10月', { exact: true }).click();
     const preview = page.locator('iframe').first().contentFrame();
     await preview.getByText('桃源村 2026年10月 财务收支明细').waitFor({ timeout: 30_000 });
@@ -274,12 +270,12 @@ describe('npm run cms, from a fresh copy', () => {
 
   it('two tabs on one entry: the second save is refused with "此条目已被他人修改，请刷新后再改" and the first edit stays', async () => {
     const file = path.join(copy, 'content', 'stats', 'shiqiao-2026-09.json');
-    const [first, second] = [await newPage(), await newPage()];
-    for (const page of [first, second]) {
-      await logIn(page, `${cms.siteUrl}/admin/`);
-      await page.goto(`${cms.siteUrl}/admin/#/collections/stats/entries/shiqiao-2026-09`);
-      await page.getByLabel('信访', { exact: true }).waitFor({ timeout: 30_000 });
-    }
+    // The clerk's tab and a second one, each logged in (two browsers, as two people at two computers).
+    const first = await clerk.at('#/collections/stats/entries/shiqiao-2026-09');
+    const second = await newPage();
+    await logIn(second, `${cms.siteUrl}/admin/`);
+    await second.goto(`${cms.siteUrl}/admin/#/collections/stats/entries/shiqiao-2026-09`);
+    for (const page of [first, second]) await page.getByLabel('信访', { exact: true }).waitFor({ timeout: 30_000 });
     await first.getByLabel('信访', { exact: true }).fill('7');
     await publishNow(first);
     await first.getByText('内容已保存').waitFor({ timeout: 30_000 });
@@ -301,12 +297,11 @@ describe('npm run cms, from a fresh copy', () => {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { petitions: number; policeIncidents: number };
     expect(saved.petitions).toBe(7);
     expect(saved.policeIncidents).not.toBe(9);
-    await first.close();
     await second.close();
   }, 180_000);
 
   it('the 议事纪要 and 普法 forms: Chinese fields, the village picked by name, a live preview', async () => {
-    const page = await clerkAt('#/collections/meetings/new');
+    const page = await clerk.at('#/collections/meetings/new');
     await page.getByLabel('会议名称', { exact: true }).fill('关于村道硬化工程的“两委”联席会议');
     await choose(page, '会议类型', '“两委”联席会议');
     await page.getByLabel('会议日期', { exact: true }).fill('2026-11-20');
@@ -331,7 +326,7 @@ describe('npm run cms, from a fresh copy', () => {
   }, 180_000);
 
   it('a 事项: the deciding meeting and the notice are picked from lists grouped by village, own village first, and saved as ids', async () => {
-    const page = await clerkAt('#/collections/matters/new');
+    const page = await clerk.at('#/collections/matters/new');
     await page.getByLabel('事项名称', { exact: true }).fill('石桥村村内道路硬化项目');
     await page.getByLabel('村/社区', { exact: true }).selectOption({ label: '石桥村' });
     await choose(page, '议事程序', '四议两公开');
@@ -382,7 +377,7 @@ describe('npm run cms, from a fresh copy', () => {
   }, 180_000);
 
   it("a decision's 所属事项 and 相关公告 (several notices, one picker per row) are picked the same way and saved as ids", async () => {
-    const page = await clerkAt('#/collections/meetings/new');
+    const page = await clerk.at('#/collections/meetings/new');
     await page.getByLabel('会议名称', { exact: true }).fill('石桥村“两委”联席会议（村组道路养护）');
     await choose(page, '会议类型', '“两委”联席会议');
     await page.getByLabel('会议日期', { exact: true }).fill('2026-11-20');
@@ -454,4 +449,37 @@ describe('npm run cms, from a fresh copy', () => {
     // Nothing outside content/ was written by the admin (fs mode never commits).
     expect(git(copy, 'status', '--porcelain', '--', '.', ':!content').trim()).toBe('');
   }, 180_000);
+
+  // The CMS fetches /admin/gate-context.json before a save to run the rules between entries (issue 12). Under
+  // `npm run cms` it is read from the files on every request, so what was saved a moment ago counts, and it is
+  // complete: a notice scheduled for later is in it (the built site's copy leaves such entries out,
+  // tests/safety-demo.test.ts).
+  it('serves the gate context from the files on every request: a notice saved a moment ago, scheduled ones included', async () => {
+    const context = async () => {
+      const response = await fetch(`${cms.siteUrl}/admin/gate-context.json`);
+      expect(response.headers.get('content-type')).toContain('application/json');
+      return (await response.json()) as GateContext;
+    };
+    const noticeIds = (c: GateContext) => c.entries.filter((e) => e.collection === 'notices').map((e) => e.id);
+    const before = await context();
+    expect(before.partial).toBe(false);
+    expect(before.entries.find((e) => e.id === 'shiqiao-g2')?.data).toEqual({
+      name: '下石桥网格',
+      level: 'grid',
+      parent: 'shiqiao',
+    });
+    // The notice the first test saved through the CMS.
+    expect(noticeIds(before)).toContain(`${TODAY}-shiqiao-g2-finance`);
+    // Another save lands in content/ (a second clerk, a git pull): a notice published next year.
+    const year = new Date().getUTCFullYear() + 1;
+    const later = `${year}-01-05-shiqiao-g2-finance`;
+    const saved = readFileSync(path.join(copy, 'content', 'notices', `${TODAY}-shiqiao-g2-finance.md`), 'utf8');
+    const scheduled = path.join(copy, 'content', 'notices', `${later}.md`);
+    writeFileSync(scheduled, saved.replaceAll(TODAY, `${year}-01-05`).replace('2026-11-30', `${year}-01-12`));
+    try {
+      expect(noticeIds(await context())).toContain(later);
+    } finally {
+      rmSync(scheduled);
+    }
+  });
 });

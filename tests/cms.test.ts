@@ -16,7 +16,16 @@ import { startSaveProxy, type SaveProxy } from '../scripts/lib/cms-save-proxy.ts
 import { buildToday } from '../src/lib/site/dates.ts';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, OUTPUT_ROOT } from './support/build.ts';
-import { attachFile, choose, field, freePortPair, git as gitIn, logIn, startDecapServer } from './support/cms.ts';
+import {
+  AdminTab,
+  attachFile,
+  choose,
+  field,
+  freePortPair,
+  git as gitIn,
+  logIn,
+  startDecapServer,
+} from './support/cms.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
 const TODAY = '2026-11-24';
@@ -36,10 +45,14 @@ const onMain = (file: string) => git('show', `main:${file}`);
 
 async function newPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-  page.on('dialog', (dialog) => void dialog.accept());
+  // Leaving an unsaved form is confirmed; Decap's offer of a local backup of an earlier test's edit is declined.
+  page.on('dialog', (dialog) => void (/本地备份/.test(dialog.message()) ? dialog.dismiss() : dialog.accept()));
   await logIn(page, `${server.url}/admin/`);
   return page;
 }
+
+/** 李文书's logged-in admin tab, shared by the tests that need no fresh page (tests/support/cms.ts). */
+const clerkTab = new AdminTab(() => `${server.url}/admin/`, newPage);
 
 /** The workflow status menu in the editor's toolbar ("状态：草稿" → 待审核 / 待发布). */
 async function setStatus(page: Page, status: '待审核' | '待发布'): Promise<void> {
@@ -81,6 +94,7 @@ beforeAll(async () => {
 }, 400_000);
 
 afterAll(async () => {
+  await clerkTab.close();
   await browser?.close();
   await server?.close();
   await proxy?.close();
@@ -92,8 +106,7 @@ describe('the production admin in git mode, draft → review → publish', () =>
   it('a clerk drafts a 财务公开 notice with a PDF, a 监委会 member reviews and publishes it; git log says what and who; the built site shows it', async () => {
     const slug = `${TODAY}-dongcun-finance`;
     const file = `content/notices/${slug}.md`;
-    const clerk = await newPage();
-    await clerk.goto(`${server.url}/admin/#/collections/notices/new`);
+    const clerk = await clerkTab.at('#/collections/notices/new');
     await clerk.getByLabel('标题', { exact: true }).fill('关于东村2026年10月财务收支情况的公示');
     await choose(clerk, '公开类别', '财务公开');
     await clerk.getByLabel('发布单位', { exact: true }).selectOption({ label: '东村' });
@@ -112,7 +125,6 @@ describe('the production admin in git mode, draft → review → publish', () =>
     await clerk.getByRole('button', { name: '保存', exact: true }).click();
     await clerk.getByText('内容已保存').waitFor({ timeout: 30_000 });
     await setStatus(clerk, '待审核');
-    await clerk.close();
     // A draft: on its own branch, not on main yet.
     expect(git('log', '--format=%s', '-1', `cms/notices/${slug}`).trim()).toBe(`新建 村务公开：${slug}（李文书）`);
     expect(() => onMain(file)).toThrow();
@@ -151,18 +163,16 @@ describe('the production admin in git mode, draft → review → publish', () =>
   }, 400_000);
 
   it('two tabs on one entry: the second save is refused with "此条目已被他人修改，请刷新后再改", the first edit stays', async () => {
-    const [first, second] = [await newPage(), await newPage()];
-    for (const page of [first, second]) {
-      await page.goto(`${server.url}/admin/#/collections/stats/entries/dongcun-2026-10`);
-      await page.getByLabel('信访', { exact: true }).waitFor({ timeout: 30_000 });
-    }
+    const first = await clerkTab.at('#/collections/stats/entries/dongcun-2026-10');
+    const second = await newPage();
+    await second.goto(`${server.url}/admin/#/collections/stats/entries/dongcun-2026-10`);
+    for (const page of [first, second]) await page.getByLabel('信访', { exact: true }).waitFor({ timeout: 30_000 });
     await first.getByLabel('信访', { exact: true }).fill('7');
     await first.getByRole('button', { name: '保存', exact: true }).click();
     await first.getByText('内容已保存').waitFor({ timeout: 30_000 });
     await second.getByLabel('刑事治安警情', { exact: true }).fill('9');
     await second.getByRole('button', { name: '保存', exact: true }).click();
     await second.getByText('此条目已被他人修改，请刷新后再改').first().waitFor({ timeout: 30_000 });
-    await first.close();
     await second.close();
     const draft = JSON.parse(git('show', 'cms/stats/dongcun-2026-10:content/stats/dongcun-2026-10.json')) as {
       petitions: number;
@@ -180,8 +190,7 @@ describe('the production admin in git mode, draft → review → publish', () =>
     const today = buildToday(undefined);
     const id = '2026-11-20-caiwu-10yue';
     const commits = git('rev-list', '--all', '--count');
-    const page = await newPage();
-    await page.goto(`${server.url}/admin/#/collections/notices/entries/${id}`);
+    const page = await clerkTab.at(`#/collections/notices/entries/${id}`);
     const summary = page.getByLabel('摘要');
     await summary.waitFor({ timeout: 30_000 });
     await summary.fill('十月收入 12,000 元、支出 8,500 元（原写 1,200 元，已更正）。');
@@ -197,7 +206,6 @@ describe('the production admin in git mode, draft → review → publish', () =>
     await page.getByLabel(/^修改说明/).fill('更正十月收入金额，原写 1,200 元，应为 12,000 元');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('内容已保存').waitFor({ timeout: 30_000 });
-    await page.close();
     expect(git('log', '--format=%s', '-1', `cms/notices/${id}`).trim()).toBe(
       `修改 村务公开：${id}：更正十月收入金额，原写 1,200 元，应为 12,000 元（李文书）`,
     );
@@ -242,8 +250,7 @@ describe('the production admin in git mode, draft → review → publish', () =>
 
   it('refuses a notice whose 公示期 ends before it starts: the reason beside 公示结束日期, nothing committed', async () => {
     const commits = git('rev-list', '--all', '--count');
-    const page = await newPage();
-    await page.goto(`${server.url}/admin/#/collections/notices/new`);
+    const page = await clerkTab.at('#/collections/notices/new');
     await page.getByLabel('标题', { exact: true }).fill('关于公示期填反的测试公示');
     await choose(page, '公开类别', '其他公开');
     await page.getByLabel('发布单位', { exact: true }).selectOption({ label: '东村' });
@@ -264,7 +271,6 @@ describe('the production admin in git mode, draft → review → publish', () =>
     await message.waitFor({ timeout: 20_000 });
     await expect(message.textContent()).resolves.toContain('公示结束日期 2026-11-20 不晚于开始日期 2026-11-24');
     await expect(page.getByLabel('标题', { exact: true }).inputValue()).resolves.toBe('关于公示期填反的测试公示');
-    await page.close();
     expect(git('rev-list', '--all', '--count')).toBe(commits);
   }, 120_000);
 });

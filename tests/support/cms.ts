@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { userEnv } from './build.ts';
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -118,7 +118,6 @@ export async function startNpmRunCms(cwd: string, flags: string[] = []): Promise
   throw new Error(`npm run cms did not serve /admin/ within 3 minutes:\n${output}`);
 }
 
-/** Log in to the local backend (a button, no password). Decap's first compile in `astro dev` takes a while. */
 /**
  * What the admin's one media-library load (getMedia) answered, per page: Decap asks once, when the app mounts after
  * login, and never again while the page lives (reopening the library does not reload it), so attachFile's failure
@@ -141,12 +140,13 @@ async function mediaLoad(page: Page): Promise<{ ok: boolean; summary: string }> 
 }
 
 /**
- * Open the admin at `url` and log in (the local backend's 登录 button). Waits for the media library's load; when
+ * Open the admin at `url` and log in (the local backend's 登录 button; no password). Waits for the media library's load; when
  * that load failed, reloads and logs in again once, as a clerk who sees an empty library would.
  */
 export async function logIn(page: Page, url: string): Promise<void> {
-  const attempt = async () => {
-    await page.goto(url, { timeout: 180_000 });
+  const attempt = async (reload: boolean) => {
+    // A tab already showing this admin's login page (a test looked at it first) logs in where it is.
+    if (reload || page.url() !== url) await page.goto(url, { timeout: 180_000 });
     const login = page.getByRole('button', { name: '登录' });
     await login.waitFor({ timeout: 180_000 });
     const loaded = mediaLoad(page);
@@ -154,10 +154,10 @@ export async function logIn(page: Page, url: string): Promise<void> {
     await page.getByText('村务公开').first().waitFor({ timeout: 60_000 });
     return loaded;
   };
-  let load = await attempt();
+  let load = await attempt(false);
   if (!load.ok) {
     const first = load.summary;
-    load = await attempt();
+    load = await attempt(true);
     load.summary = `${first}; after a reload: ${load.summary}`;
   }
   mediaLoads.set(page, load.summary);
@@ -170,6 +170,50 @@ export function field(page: Page | Locator, name: string): Locator {
     .locator('xpath=ancestor::div[contains(@class,"ControlContainer")][1]');
 }
 
+/**
+ * One logged-in admin tab that the tests needing no tab of their own share, moved from form to form as a clerk
+ * moves: loading and logging in to the 5 MB admin costs Chromium about 3 CPU-seconds a tab. `open` makes a new
+ * logged-in tab, when no test has handed one over with `adopt`.
+ */
+export class AdminTab {
+  #page: Page | undefined;
+  readonly #adminUrl: () => string;
+  readonly #open: () => Promise<Page>;
+
+  constructor(adminUrl: () => string, open: () => Promise<Page>) {
+    this.#adminUrl = adminUrl;
+    this.#open = open;
+  }
+
+  /** From now on, share this logged-in tab (a test that logged in on a page of its own is done with it). */
+  adopt(page: Page): void {
+    this.#page = page;
+  }
+
+  /**
+   * The shared tab, moved to `hash` (e.g. `#/collections/matters/new`). It goes through the collection's list first,
+   * as a clerk does (list, then 新建 or an entry): Decap keeps the open form's values when one editor address is
+   * replaced by another directly, and the list closes the form.
+   */
+  async at(hash: string): Promise<Page> {
+    this.#page ??= await this.#open();
+    const page = this.#page;
+    // An earlier test's "内容已保存" notice must be gone, or this test's wait for its own would find it at once.
+    await page.getByText('内容已保存').waitFor({ state: 'hidden', timeout: 30_000 });
+    const collection = /^#\/collections\/([^/]+)/.exec(hash)?.[1];
+    if (collection === undefined) throw new Error(`AdminTab.at: ${hash} is not in a collection`);
+    await page.goto(`${this.#adminUrl()}#/collections/${collection}`);
+    await page.locator(`a[href$="/collections/${collection}/new"]`).first().waitFor({ timeout: 30_000 });
+    if (hash !== `#/collections/${collection}`) await page.goto(`${this.#adminUrl()}${hash}`);
+    return page;
+  }
+
+  async close(): Promise<void> {
+    await this.#page?.close();
+    this.#page = undefined;
+  }
+}
+
 /** Pick an option in a Decap select field (react-select), by the field's label and the option text. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   const input = page.getByLabel(label, { exact: true });
@@ -178,13 +222,16 @@ export async function choose(page: Page, label: string, option: string): Promise
   await page.getByText(option, { exact: true }).last().click();
 }
 
-/** Replace the Markdown body's text (the rich-text editor is a contenteditable, not an input). */
+/**
+ * Replace the Markdown body's text (the rich-text editor is a contenteditable, not an input). The text goes in as
+ * one input, as a Chinese input method commits a phrase, not one key event per character.
+ */
 export async function typeBody(page: Page, text: string): Promise<void> {
   const editor = field(page, 'markdownBody').locator('[contenteditable="true"]');
   await editor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
+  await page.keyboard.insertText(text);
 }
 
 /** 发布 → 立即发布 (no editorial workflow). */
