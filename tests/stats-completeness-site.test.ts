@@ -2,7 +2,9 @@
  * A planted partial month, built for real: tests/fixtures/stats-partial has seven villages/communities with full
  * August and September 2026 and an October in which only 东村 reported (700 demands, far more than a usual month).
  * Built on 2026-11-24, after October's due day (the 10th, site.json statsDueDay). The town's figure must never be
- *东村's October, and every page must say how complete its figures are.
+ * 东村's October, and every page must say how complete its figures are. The build is the shared scenario
+ * STATS_PARTIAL_CORRECTED (tests/support/scenarios.ts), which tests/stats-revisions-site.test.ts reads too: 西村's
+ * September 干部解题 was corrected from 113 to 110, so the town's September 干部解题 is 928.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,12 +12,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolationsHere } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
-import { buildSite, OUTPUT_ROOT } from './support/build.ts';
+import { sharedBuild } from './support/build.ts';
+import { STATS_PARTIAL_CORRECTED } from './support/scenarios.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
-const FIXTURE = 'tests/fixtures/stats-partial';
-const OUT = path.join(OUTPUT_ROOT, 'stats-partial');
-const html = (file: string) => readFileSync(path.join(OUT, file), 'utf8');
+let out: string;
+const html = (file: string) => readFileSync(path.join(out, file), 'utf8');
 /** The visible text of a page's <main>, without charts' SVG, whitespace collapsed. */
 const text = (file: string) =>
   (/<main[\s\S]*<\/main>/.exec(html(file))?.[0] ?? '')
@@ -25,7 +27,7 @@ const text = (file: string) =>
     .replace(/\s+/g, ' ');
 
 beforeAll(async () => {
-  await buildSite({ contentDir: FIXTURE, outDir: OUT, today: '2026-11-24' });
+  ({ outDir: out } = await sharedBuild(STATS_PARTIAL_CORRECTED));
 }, 240_000);
 
 describe('a month in which 1 of 7 units reported', () => {
@@ -47,7 +49,7 @@ describe('a month in which 1 of 7 units reported', () => {
     expect(overview).toContain('群众说事（受理诉求） 945 件 +35（+3.8%）');
     // The town trend ends in September: October's 700 is not a town point.
     expect(overview).toMatch(
-      /月份 群众说事（受理诉求）（件） 干部解题（已办结）（件） 2026年8月 910 896 2026年9月 945 931 下载/,
+      /月份 群众说事（受理诉求）（件） 干部解题（已办结）（件） 2026年8月 910 896 2026年9月 945 928 下载/,
     );
     const home = text('index.html');
     expect(home).toContain('数据截至 2026年9月，更新于');
@@ -88,12 +90,12 @@ describe('a month in which 1 of 7 units reported', () => {
       expect(text(file), file).toContain(file === 'stats/2026/09/index.html' ? '西村：本月起按新口径统计' : line);
     }
     expect(text('stats/place/dongcun/index.html')).not.toContain('新口径');
-    const csv = readFileSync(path.join(OUT, 'data/stats.csv'), 'utf8');
+    const csv = readFileSync(path.join(out, 'data/stats.csv'), 'utf8');
     expect(csv).toContain(
       'xicun,西村,2026-09,demands.received,群众说事（受理诉求）,115,件,本月起按新口径统计（含电话受理）。',
     );
     // …and in the chart downloads, on the row of the month (a trend) or of the place (a comparison).
-    const chart = (id: string) => readFileSync(path.join(OUT, 'data/charts', `${id}.csv`), 'utf8');
+    const chart = (id: string) => readFileSync(path.join(out, 'data/charts', `${id}.csv`), 'utf8');
     expect(chart('trend-xicun-demands-received-demands-resolved')).toMatch(
       /2026年9月,.*,2026年9月 西村：本月起按新口径统计（含电话受理）。/,
     );
@@ -113,7 +115,7 @@ describe('the partial-month pages in Chromium', () => {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {
-    server = await serveStatic(OUT);
+    server = await serveStatic(out);
     browser = await launchBrowser();
   });
   afterAll(async () => {

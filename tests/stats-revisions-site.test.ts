@@ -1,18 +1,19 @@
 /**
- * A corrected figure, built for real: the partial-month fixture is committed to a fresh git repository on
- * 2026-10-05, then 西村's September 干部解题 is corrected from 113 to 110 on 2026-11-02 (as a clerk's second save
- * would be). The place and month pages show the revision log, stats-records.csv marks the record `revised`, and
- * stats-revisions.csv lists the change (field, old → new, date).
+ * A corrected figure, built for real (the shared scenario STATS_PARTIAL_CORRECTED, tests/support/scenarios.ts): the
+ * partial-month fixture is committed to a fresh git repository on 2026-10-05, then 西村's September 干部解题 is
+ * corrected from 113 to 110 on 2026-11-02 (as a clerk's second save would be). The place and month pages show the
+ * revision log, stats-records.csv marks the record `revised`, and stats-revisions.csv lists the change (field,
+ * old → new, date). tests/stats-completeness-site.test.ts reads the same build.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/lib/open-data/csv.ts';
-import { buildSite, OUTPUT_ROOT } from './support/build.ts';
+import { sharedBuild } from './support/build.ts';
+import { STATS_PARTIAL_CORRECTED } from './support/scenarios.ts';
 
-const OUT = path.join(OUTPUT_ROOT, 'stats-revisions');
-const read = (file: string) => readFileSync(path.join(OUT, file), 'utf8');
+let out: string;
+const read = (file: string) => readFileSync(path.join(out, file), 'utf8');
 const text = (file: string) =>
   (/<main[\s\S]*<\/main>/.exec(read(file))?.[0] ?? '')
     .replace(/<svg[\s\S]*?<\/svg>/g, '')
@@ -21,28 +22,21 @@ const text = (file: string) =>
     .replace(/\s+/g, ' ');
 
 beforeAll(async () => {
-  // A fixed path and no content cache: Astro's cache keeps an unchanged entry's file path from an earlier build,
-  // which would point git at a folder that no longer exists.
-  const content = path.join(OUTPUT_ROOT, 'stats-revisions-content');
-  rmSync(content, { recursive: true, force: true });
-  rmSync(path.join(OUTPUT_ROOT, '.cache-stats-revisions'), { recursive: true, force: true });
-  cpSync('tests/fixtures/stats-partial', content, { recursive: true });
-  const git = (date: string, ...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], {
-      cwd: content,
-      env: { ...process.env, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date },
-    });
-  git('2026-10-05T02:00:00Z', 'init', '-q');
-  git('2026-10-05T02:00:00Z', 'add', '-A');
-  git('2026-10-05T02:00:00Z', 'commit', '-q', '-m', '统计');
-  const file = path.join(content, 'stats', 'xicun-2026-09.json');
-  const record = JSON.parse(readFileSync(file, 'utf8')) as { demands: { resolved: number } };
-  expect(record.demands.resolved).toBe(113);
-  record.demands.resolved = 110;
-  writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
-  git('2026-11-02T02:00:00Z', 'commit', '-q', '-am', '更正西村九月统计');
-  await buildSite({ contentDir: content, outDir: OUT, today: '2026-11-24' });
+  ({ outDir: out } = await sharedBuild(STATS_PARTIAL_CORRECTED));
 }, 240_000);
+
+describe('the scenario', () => {
+  it('changes nothing in the corrected record but 干部解题, 113 → 110', () => {
+    const [base, correction] = STATS_PARTIAL_CORRECTED.content.map(
+      (layer) =>
+        JSON.parse(readFileSync(path.join(layer, 'stats', 'xicun-2026-09.json'), 'utf8')) as {
+          demands: { resolved: number };
+        },
+    );
+    expect([base?.demands.resolved, correction?.demands.resolved]).toEqual([113, 110]);
+    expect({ ...correction, demands: { ...correction?.demands, resolved: 113 } }).toEqual(base);
+  });
+});
 
 describe('a statistics record corrected after publication', () => {
   it('shows the revision (field, old → new, day) on the place page and the month page', () => {

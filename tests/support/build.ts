@@ -124,6 +124,8 @@ export interface SharedBuildOptions {
    * layer, same order), as in production, where the build reads each page's change history from git.
    */
   commits?: readonly string[];
+  /** When given with `commits`: each layer's commit date (ISO 8601), for pages that date data by its last change. */
+  commitDates?: readonly string[];
   today: string;
   env?: Record<string, string>;
 }
@@ -150,6 +152,7 @@ export function sharedKey(options: SharedBuildOptions): string {
     }
   }
   hash.update(`commits\0${JSON.stringify(options.commits ?? null)}\0`);
+  hash.update(`dates\0${JSON.stringify(options.commitDates ?? null)}\0`);
   hash.update(`today\0${options.today}\0env\0${JSON.stringify(Object.entries(options.env ?? {}).sort())}`);
   return hash.digest('hex').slice(0, 16);
 }
@@ -183,11 +186,12 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Commit everything in `dir` as one commit with `subject` (a new repository for the first layer). */
-function commitLayer(dir: string, subject: string, first: boolean): void {
+/** Commit everything in `dir` as one commit with `subject` (a new repository for the first layer), dated `date`. */
+function commitLayer(dir: string, subject: string, first: boolean, date: string | undefined): void {
   const git = (...args: string[]) =>
     execFileSync('git', ['-c', 'user.name=村务编辑', '-c', 'user.email=editor@example.org', ...args], {
       cwd: dir,
+      env: date === undefined ? process.env : { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
       stdio: 'ignore',
     });
   if (first) git('init', '-q');
@@ -229,7 +233,7 @@ export async function sharedBuild(options: SharedBuildOptions): Promise<SharedBu
       for (const [index, layer] of options.content.entries()) {
         cpSync(layer, contentDir, { recursive: true });
         const subject = options.commits?.[index];
-        if (subject !== undefined) commitLayer(contentDir, subject, index === 0);
+        if (subject !== undefined) commitLayer(contentDir, subject, index === 0, options.commitDates?.[index]);
       }
       const result = await runBuild({
         contentDir,
