@@ -3,7 +3,9 @@
  * violations on one page of every route file of src/pages (every template, the notice print copy and the 404 page
  * included, chosen by tests/support/route-pages.ts), on the same pages in the 大字高对比 mode, and on the print
  * copy as printed; the 大字高对比 mode is remembered across pages and does not break the layout on a 360 px phone
- * at 200% text. Every page of the sitemap is swept by `npm run bench -- a11y` (scripts/bench/a11y.bench.ts).
+ * at 200% text. The demo is served with the headers of deploy/_headers, and the same visits to every template report
+ * no Content Security Policy violation. Every page of the sitemap is swept by `npm run bench -- a11y`
+ * (scripts/bench/a11y.bench.ts).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TEXT_MODE_CLASS, TEXT_MODE_KEY } from '../src/lib/site/text-mode.ts';
 import { axeViolations, axeViolationsHere } from './support/axe.ts';
 import { DEMO_OUT_DIR } from './support/build.ts';
+import { demoHeaders, recordCspViolations } from './support/csp.ts';
 import { demoInBrowser } from './support/demo-browser.ts';
 import { pagePerRoute } from './support/route-pages.ts';
 import { sitemapPaths } from './support/sitemap.ts';
@@ -28,7 +31,8 @@ const NO_TEXT_MODE: Record<string, string> = {
   'rules/[id]/print/index.astro': 'the rule print copy uses layouts/Print.astro too',
 };
 
-const demo = demoInBrowser();
+// Served as a static host applies deploy/_headers, so the tour also sees the Content Security Policy as shipped.
+const demo = demoInBrowser(demoHeaders());
 let paths: string[];
 let routeFiles: string[];
 let templates: Map<string, string>;
@@ -83,12 +87,15 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   });
 
   it(
-    'finds no violations on one page of every route file, in the default style and after switching to 大字高对比',
+    'finds no violations on one page of every route file, in the default style and after switching to 大字高对比, and no CSP violations',
     { timeout: 300_000 },
     async () => {
       // axe needs a page of a context the test opened itself.
       const context = await demo.browser.newContext();
       const page = await context.newPage();
+      // The same visits load every template under the shipped policy, the 大字高对比 switch's inline script included
+      // (tests/safety-headers.test.ts checks the policy itself and a Pagefind query).
+      const csp = await recordCspViolations(page);
       const failures: string[] = [];
       const notSwitched: string[] = [];
       const toggle = page.locator('#text-mode');
@@ -107,6 +114,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       await context.close();
       expect(notSwitched, 'pages where the 大字高对比 switch did not switch').toEqual([]);
       expect(failures).toEqual([]);
+      expect(csp, 'Content Security Policy violations').toEqual([]);
     },
   );
 
