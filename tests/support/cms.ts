@@ -140,8 +140,8 @@ async function mediaLoad(page: Page): Promise<{ ok: boolean; summary: string }> 
 }
 
 /**
- * Open the admin at `url` and log in (the local backend's 登录 button; no password). Waits for the media library's load; when
- * that load failed, reloads and logs in again once, as a clerk who sees an empty library would.
+ * Open the admin at `url` and log in (the local backend's 登录 button; no password). Waits for the media library's
+ * load; when that load failed, reloads and logs in again once, as a clerk who sees an empty library would.
  */
 export async function logIn(page: Page, url: string): Promise<void> {
   const attempt = async (reload: boolean) => {
