@@ -167,10 +167,10 @@ describe('the search index in parts', () => {
     await whole?.close();
   });
 
-  /** What the search page shows for `query`: its status line, the result dates in order, the type filter's values. */
   /** One tab per site, each search a new page load in it (a new tab per search costs Chromium a new renderer). */
   const tabs = new Map<StaticServer, Page>();
 
+  /** What the search page shows for `query`: its status line, the result dates in order, the type filter's values. */
   async function answer(
     site: StaticServer,
     query: string,

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { noticeState, noticeStateLabel } from '../src/lib/record/notice-state.ts';
 import { PAGE_SIZE } from '../src/lib/site/pagination.ts';
@@ -14,28 +14,18 @@ import { quorumOf } from '../src/lib/matters/quorum.ts';
 import { procedureSteps, type ProcedureId } from '../src/schemas/matter.ts';
 import type { MeetingBody } from '../src/schemas/meeting.ts';
 import { DEMO_OUT_DIR, DEMO_TODAY } from './support/build.ts';
-import { demoInBrowser, openInTab } from './support/demo-browser.ts';
+import { demoInBrowser, phoneWithoutJs } from './support/demo-browser.ts';
 import { sitemapPaths } from './support/sitemap.ts';
 
 const demo = demoInBrowser();
-let context: BrowserContext;
+// A resident's phone with JavaScript off; `open` follows links in its one reading tab.
+const phone = phoneWithoutJs(demo);
+const open = (pathname: string): Promise<Page> => phone.open(pathname);
 let paths: string[];
 
-beforeAll(async () => {
-  context = await demo.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+beforeAll(() => {
   paths = sitemapPaths(DEMO_OUT_DIR);
 });
-afterAll(async () => {
-  await context?.close();
-});
-
-let tab: Page | undefined;
-
-/** The file's one reading tab, moved to `pathname` (as tests/support/demo-browser.ts `phoneWithoutJs().open`). */
-async function open(pathname: string): Promise<Page> {
-  tab = await openInTab(context, tab, `${demo.url}${pathname}`);
-  return tab;
-}
 
 /** Front matter of a built entry, read back from its source file, so no demo facts are hard-coded here. */
 function frontMatter<T>(collection: string, id: string): T {
@@ -137,7 +127,7 @@ describe('the portal without JavaScript', () => {
     const oldestFirst = [...firstDays].sort()[0] as string;
     for (const day of secondDays) expect((day as string) <= oldestFirst).toBe(true);
     // Pages past the last are not generated.
-    const past = await context.newPage();
+    const past = await phone.newPage();
     const response = await past.goto(
       `${demo.url}${base}page/${Math.ceil((counts.get(base as string) ?? 0) / PAGE_SIZE.notices) + 1}/`,
     );
@@ -246,7 +236,7 @@ describe('the portal without JavaScript', () => {
   });
 
   it('answers an unknown address with the 404 page and ways back', async () => {
-    const page = await context.newPage();
+    const page = await phone.newPage();
     const response = await page.goto(`${demo.url}/no/such/page/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1').textContent()).resolves.toBe('找不到这个页面');
